@@ -1,0 +1,100 @@
+// The one place that reads process.env. Everything else gets a typed Config.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  appType: BotType;
+  tenantId: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Undefined in local mode: no auth, as the Bot Framework Emulator expects. */
+  bot?: BotCredentials;
+  tabDir: string;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const value = (env: Env, name: string): string | undefined => {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+};
+
+function readPort(env: Env, problems: string[]): number {
+  const raw = value(env, 'PORT');
+  if (raw === undefined) return 3978;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+    return 0;
+  }
+  return port;
+}
+
+function readBot(env: Env, problems: string[]): BotCredentials | undefined {
+  const appId = value(env, 'BOT_ID');
+  const appPassword = value(env, 'BOT_PASSWORD') ?? '';
+  const tenantId = value(env, 'BOT_TENANT_ID') ?? '';
+  const rawType = value(env, 'BOT_TYPE');
+  const problemsBefore = problems.length;
+
+  if (rawType !== undefined && !BOT_TYPES.includes(rawType as BotType)) {
+    problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}, got "${rawType}"`);
+  }
+  if (!appId) {
+    if (appPassword) problems.push('BOT_PASSWORD is set but BOT_ID is not; set both, or neither for local mode');
+    return undefined;
+  }
+  const appType = (rawType as BotType | undefined) ?? 'MultiTenant';
+  if (!GUID.test(appId)) problems.push('BOT_ID must be the bot\'s Microsoft App ID (a GUID)');
+  if (appType !== 'UserAssignedMSI' && !appPassword) problems.push(`BOT_PASSWORD is required when BOT_TYPE is ${appType}`);
+  if (appType !== 'MultiTenant' && !GUID.test(tenantId)) problems.push(`BOT_TENANT_ID must be a tenant GUID when BOT_TYPE is ${appType}`);
+  return problems.length > problemsBefore ? undefined : { appId, appPassword, appType, tenantId };
+}
+
+/** The folder holding package.json, whether running from bot/ (tests) or lib/bot/ (build). */
+function projectRoot(from = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env, root = projectRoot()): Config {
+  const problems: string[] = [];
+  const port = readPort(env, problems);
+  const bot = readBot(env, problems);
+
+  const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    host: value(env, 'HOST') ?? '0.0.0.0',
+    bot,
+    tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/public'),
+    logLevel,
+  };
+}

@@ -1,0 +1,10 @@
+/** Shared jest config: unit, bot (HTTP) and, later, tab (Chromium) layers. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  // adaptivecards 3 ships ESM that jest cannot load; its UMD build is equivalent.
+  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  testTimeout: 30000,
+};

@@ -1,0 +1,66 @@
+// Starts the real restify server with the real CloudAdapter on a free loopback port.
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../bot/config';
+import { createLogger, type Logger } from '../../bot/log';
+import { createAdapter } from '../../bot/adapter';
+import { HvidovreBot } from '../../bot/bot';
+import { createServer, type Bot } from '../../bot/server';
+
+export interface RunningServer {
+  url: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { bot?: Bot; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...opts.env });
+  const logs: string[] = [];
+  const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
+  const server = createServer({ config, adapter: createAdapter(config, log), bot: opts.bot ?? new HvidovreBot(), log });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+      }),
+  };
+}
+
+let seq = 0;
+/** A Teams-like message activity; override any field. */
+export function messageActivity(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  seq += 1;
+  return {
+    type: 'message',
+    id: `msg-${seq}`,
+    text,
+    locale: 'da-DK',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    conversation: { id: 'conv-1', conversationType: 'personal' },
+    from: { id: 'user-1', name: 'Test Bruger', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+    recipient: { id: 'bot', name: 'Hvidovrevejen' },
+    timestamp: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
+}

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from '../../bot/config';
+
+const GUID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+describe('loadConfig', () => {
+  it('defaults to local mode on port 3978', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.bot).toBeUndefined();
+    expect(c.logLevel).toBe('info');
+    expect(c.tabDir).toMatch(/tab[/\\]public$/);
+  });
+
+  it('reads the Teams Toolkit bot variables', () => {
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's' }).bot).toEqual({ appId: GUID, appPassword: 's', appType: 'MultiTenant', tenantId: '' });
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT }).bot?.appType).toBe('SingleTenant');
+    expect(loadConfig({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: '' });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ BOT_ID: '  ', PORT: '' }).bot).toBeUndefined();
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: '70000', BOT_TYPE: 'SingleTenant', BOT_ID: 'not-a-guid', LOG_LEVEL: 'loud' });
+      throw new Error('expected ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/BOT_ID must be/);
+      expect(problems).toMatch(/BOT_PASSWORD is required/);
+      expect(problems).toMatch(/BOT_TENANT_ID/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('rejects a password without an app id', () => {
+    expect(() => loadConfig({ BOT_PASSWORD: 'x' })).toThrow(/BOT_PASSWORD is set but BOT_ID is not/);
+  });
+});
