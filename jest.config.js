@@ -7,4 +7,5 @@ module.exports = {
   // adaptivecards 3 ships ESM that jest cannot load; its UMD build is equivalent.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };
