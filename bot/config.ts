@@ -18,7 +18,12 @@ export interface Config {
   bot?: BotCredentials;
   tabDir: string;
   logLevel: LogLevel;
+  storage: StorageConfig;
 }
+
+export type StorageConfig =
+  | { kind: 'file'; dataDir: string }
+  | { kind: 'blob'; connectionString: string; container: string };
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -72,6 +77,21 @@ function readBot(env: Env, problems: string[]): BotCredentials | undefined {
   return problems.length > problemsBefore ? undefined : { appId, appPassword, appType, tenantId };
 }
 
+function readStorage(env: Env, root: string, problems: string[]): StorageConfig {
+  const connectionString = value(env, 'STORAGE_CONNECTION_STRING');
+  const container = value(env, 'STORAGE_CONTAINER');
+  if (!connectionString && !container) return { kind: 'file', dataDir: path.resolve(root, value(env, 'DATA_DIR') ?? '.data') };
+  if (!connectionString || !container) {
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together: set both for Azure Blob Storage, or neither for the local data folder');
+  } else {
+    if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) problems.push('STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens');
+    if (!/(^|;)\s*(AccountName|BlobEndpoint)=/i.test(connectionString) && connectionString !== 'UseDevelopmentStorage=true') {
+      problems.push('STORAGE_CONNECTION_STRING does not look like an Azure Storage connection string');
+    }
+  }
+  return { kind: 'blob', connectionString: connectionString ?? '', container: container ?? '' };
+}
+
 /** The folder holding package.json, whether running from bot/ (tests) or lib/bot/ (build). */
 function projectRoot(from = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
@@ -85,6 +105,7 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
   const problems: string[] = [];
   const port = readPort(env, problems);
   const bot = readBot(env, problems);
+  const storage = readStorage(env, root, problems);
 
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -96,5 +117,6 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     bot,
     tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/public'),
     logLevel,
+    storage,
   };
 }

@@ -1,12 +1,14 @@
-// Wiring only: configuration, logger, adapter, bot, server, shutdown.
-import { loadConfig, ConfigError } from './config';
-import { createLogger } from './log';
+// Wiring only: configuration, logger, storage, adapter, bot, server, shutdown.
+import { loadConfig, ConfigError, type Config } from './config';
+import { createLogger, errorFields } from './log';
 import { createAdapter } from './adapter';
 import { HvidovreBot } from './bot';
 import { createServer } from './server';
+import { createStorage } from './storage';
+import { UserProfiles } from './state/user-profiles';
 
-function main(): void {
-  let config;
+async function main(): Promise<void> {
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -14,7 +16,11 @@ function main(): void {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
-  const bot = new HvidovreBot();
+  const storage = await createStorage(config, log).catch((err) => {
+    log.error('storage_unavailable', errorFields(err));
+    process.exit(1);
+  });
+  const bot = new HvidovreBot({ profiles: new UserProfiles(storage) });
   const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
 
   server.listen(config.port, config.host, () => {
@@ -34,4 +40,4 @@ function main(): void {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main();
+void main();

@@ -85,6 +85,23 @@ describe('POST /api/messages', () => {
   });
 });
 
+describe('choosing a role from the card', () => {
+  it('stores a real role and confirms it, in Danish first', async () => {
+    const from = { id: 'u-role', aadObjectId: '00000000-0000-0000-0000-0000000000r1' };
+    const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'centerchef' }, deliveryMode: 'expectReplies' }));
+    expect(res.json.activities[0].text).toMatch(/^Tak! Din rolle er nu \*\*Centerchef\*\*/);
+    const later = await post(server.url, messageActivity('hej', { from, deliveryMode: 'expectReplies' }));
+    expect(JSON.stringify(later.json.activities[0].attachments[0].content)).toContain('Din rolle: Centerchef');
+  });
+
+  it('ignores a submit with a role the charter does not have', async () => {
+    const from = { id: 'u-king' };
+    const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'konge' }, deliveryMode: 'expectReplies' }));
+    expect(res.json.activities).toHaveLength(1);
+    expect(JSON.stringify(res.json.activities[0].attachments[0].content)).toContain('Hvad er din rolle?');
+  });
+});
+
 describe('a turn that fails', () => {
   it('sends the user a short Danish apology and logs the details', async () => {
     const failing = new ActivityHandler();

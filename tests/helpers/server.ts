@@ -1,10 +1,15 @@
 // Starts the real restify server with the real CloudAdapter on a free loopback port.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createAdapter } from '../../bot/adapter';
 import { HvidovreBot } from '../../bot/bot';
 import { createServer, type Bot } from '../../bot/server';
+import { createStorage } from '../../bot/storage';
+import { UserProfiles } from '../../bot/state/user-profiles';
 
 export interface RunningServer {
   url: string;
@@ -13,10 +18,13 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: { bot?: Bot; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...opts.env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-data-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...opts.env });
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
-  const server = createServer({ config, adapter: createAdapter(config, log), bot: opts.bot ?? new HvidovreBot(), log });
+  const storage = await createStorage(config, log);
+  const bot = opts.bot ?? new HvidovreBot({ profiles: new UserProfiles(storage) });
+  const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -24,7 +32,10 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
     logs,
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
         server.server.closeAllConnections();
       }),
   };

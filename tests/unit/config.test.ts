@@ -40,4 +40,14 @@ describe('loadConfig', () => {
   it('rejects a password without an app id', () => {
     expect(() => loadConfig({ BOT_PASSWORD: 'x' })).toThrow(/BOT_PASSWORD is set but BOT_ID is not/);
   });
+
+  it('uses the local data folder by default and Azure Blob when both settings are given', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'file', dataDir: expect.stringMatching(/[/\\]\.data$/) });
+    expect(loadConfig({ DATA_DIR: '/var/lib/hv' }).storage).toEqual({ kind: 'file', dataDir: '/var/lib/hv' });
+    const cs = 'DefaultEndpointsProtocol=https;AccountName=hv;AccountKey=abc;EndpointSuffix=core.windows.net';
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'bot-state' }).storage).toEqual({ kind: 'blob', connectionString: cs, container: 'bot-state' });
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: cs })).toThrow(/go together/);
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'Bot_State' })).toThrow(/STORAGE_CONTAINER must be/);
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'hello', STORAGE_CONTAINER: 'bot-state' })).toThrow(/does not look like/);
+  });
 });

@@ -1,0 +1,16 @@
+import type { Storage } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { createBlobStorage } from './blob-storage';
+import { FileStorage } from './file-storage';
+
+export { isConflict, StorageConflictError } from './errors';
+
+/** Azure Blob when configured (several instances), else the embedded file store. */
+export async function createStorage(config: Config, log: Logger): Promise<Storage> {
+  if (config.storage.kind === 'blob') {
+    log.info('storage_opened', { backend: 'azure-blob', container: config.storage.container });
+    return createBlobStorage(config.storage.connectionString, config.storage.container);
+  }
+  return FileStorage.open(config.storage.dataDir, log);
+}
