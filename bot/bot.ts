@@ -1,39 +1,47 @@
-// Thin Bot Framework handler: the logic lives in plain functions it calls.
-import { ActivityHandler, ActivityTypes, type TurnContext } from 'botbuilder';
-import { isRoleId, role, type RoleId } from '../data/charter';
-import { renderWelcomeCard, welcomeCardData } from './cards/welcome-card';
+// Thin Bot Framework glue: reads the activity, calls the turn logic, sends
+// what it returns. The only botbuilder-aware code besides adapter.ts.
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type Attachment } from 'botbuilder';
+import type { Outgoing } from './answers/plan';
+import { welcomeAnswer } from './answers/info';
+import { renderChoiceCard } from './cards/choice-card';
 import { toAttachment } from './cards/render';
-import type { UserProfiles, UserRef } from './state/user-profiles';
+import { respond, type TurnDeps } from './turn';
 
-export interface BotDeps {
-  profiles: UserProfiles;
+/** In channels and group chats a bot answers only when @mentioned, as Teams bots do. */
+export function addressedToBot(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  if (!type || type === 'personal') return true;
+  if (activity.value !== undefined) return true; // a click on one of our own cards
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }
 
-/** The role a card button asked for, if the activity is such a submit. */
-export function submittedRole(value: unknown): RoleId | undefined {
-  const v = value as { action?: unknown; role?: unknown } | undefined;
-  return v?.action === 'setRole' && isRoleId(v.role) ? v.role : undefined;
+export function toActivity(out: Outgoing): Partial<Activity> {
+  if (!out.card) return { type: ActivityTypes.Message, text: out.text, textFormat: 'markdown' };
+  const attachments: Attachment[] = [toAttachment(out.card)];
+  return { type: ActivityTypes.Message, ...(out.text && { text: out.text }), attachments, summary: out.card.fallbackText.slice(0, 1000) };
 }
-
-const userOf = (context: TurnContext): UserRef => ({ id: context.activity.from?.id ?? 'anonymous', aadObjectId: context.activity.from?.aadObjectId });
 
 export class HvidovreBot extends ActivityHandler {
-  constructor({ profiles }: BotDeps) {
+  constructor(deps: TurnDeps) {
     super();
     this.onMessage(async (context, next) => {
-      const user = userOf(context);
-      const picked = submittedRole(context.activity.value);
-      if (picked) {
-        await profiles.setRole(user, picked);
-        await context.sendActivity(`Tak! Din rolle er nu **${role(picked).name}**. (Thanks! Your role is now ${role(picked).name}.)`);
+      const a = context.activity;
+      if (addressedToBot(a)) {
+        const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : a.text;
+        const replies = await respond({ text, value: a.value, locale: a.locale, user: { id: a.from?.id ?? 'anonymous', aadObjectId: a.from?.aadObjectId } }, deps);
+        if (replies.length) await context.sendActivities(replies.map(toActivity));
       }
-      await sendWelcome(context, picked ?? (await profiles.get(user)).role);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        const card = renderChoiceCard(welcomeAnswer({ language: context.activity.locale?.startsWith('en') ? 'en' : 'da', question: '', links: deps.links }));
+        await context.sendActivity(toActivity({ card }));
+      }
       await next();
     });
   }
-}
-
-async function sendWelcome(context: TurnContext, myRole: RoleId | undefined): Promise<void> {
-  const card = renderWelcomeCard(welcomeCardData(myRole));
-  await context.sendActivity({ type: ActivityTypes.Message, attachments: [toAttachment(card)], summary: card.fallbackText });
 }

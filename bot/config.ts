@@ -19,6 +19,10 @@ export interface Config {
   tabDir: string;
   logLevel: LogLevel;
   storage: StorageConfig;
+  /** The Teams app id, for deep links into the tab; unset in local mode. */
+  teamsAppId?: string;
+  /** Public URL of the tab (ends in /tab/). */
+  tabUrl: string;
 }
 
 export type StorageConfig =
@@ -110,6 +114,11 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
+  const teamsAppId = value(env, 'TEAMS_APP_ID');
+  if (teamsAppId && !GUID.test(teamsAppId)) problems.push('TEAMS_APP_ID must be the Teams app id (a GUID)');
+  const endpoint = value(env, 'TAB_ENDPOINT') ?? `http://localhost:${port || 3978}`;
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`TAB_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -118,5 +127,7 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/public'),
     logLevel,
     storage,
+    teamsAppId,
+    tabUrl: `${endpoint.replace(/\/+$/, '')}/tab/`,
   };
 }

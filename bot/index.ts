@@ -6,6 +6,7 @@ import { HvidovreBot } from './bot';
 import { createServer } from './server';
 import { createStorage } from './storage';
 import { UserProfiles } from './state/user-profiles';
+import { QuestionLog } from './state/question-log';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     log.error('storage_unavailable', errorFields(err));
     process.exit(1);
   });
-  const bot = new HvidovreBot({ profiles: new UserProfiles(storage) });
+  const links = { teamsAppId: config.teamsAppId, tabUrl: config.tabUrl };
+  const bot = new HvidovreBot({ profiles: new UserProfiles(storage), questions: new QuestionLog(storage), links });
   const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
 
   server.listen(config.port, config.host, () => {

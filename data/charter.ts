@@ -36,6 +36,7 @@ export interface Perspective {
   heading: string;
   contribution: string;
   color: { light: string; dark: string };
+  cardStyle: 'accent' | 'warning' | 'good' | 'attention';
   matrixPages: number[];
   rolePages: 'first' | 'second';
   aliases: string[];

@@ -3,7 +3,7 @@ import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-/** Teams rejects cards over 28 KB; keep a margin for the activity envelope. */
+/** Teams rejects cards over 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
 
 export interface AdaptiveCardJson {
@@ -14,8 +14,29 @@ export interface AdaptiveCardJson {
   [key: string]: unknown;
 }
 
-export function expandTemplate<T extends object>(template: object, data: T): AdaptiveCardJson {
-  return new Template(template).expand({ $root: data }) as AdaptiveCardJson;
+export type ActionData = Record<string, unknown>;
+export interface Button {
+  title: string;
+  data: ActionData;
+}
+
+/**
+ * Returns an expander for one template. Expansion evaluates expressions and
+ * is slow, and the same answers recur, so results are memoised (bounded).
+ */
+export function cardTemplate<T extends object>(payload: object, cacheSize = 500): (data: T) => AdaptiveCardJson {
+  const template = new Template(payload);
+  const cache = new Map<string, string>();
+  return (data: T) => {
+    const key = JSON.stringify(data);
+    let json = cache.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(template.expand({ $root: data }));
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+      cache.set(key, json);
+    }
+    return JSON.parse(json) as AdaptiveCardJson;
+  };
 }
 
 export function toAttachment(card: AdaptiveCardJson): Attachment {

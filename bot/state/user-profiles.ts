@@ -1,12 +1,21 @@
-// What the bot remembers about a person: their role in the charter and
-// their language. Keyed by AAD object id, so it follows them across chats.
+// What the bot remembers about a person: their role in the charter, their
+// language, and a question waiting for their role. Keyed by AAD object id,
+// so it follows them across chats.
 import type { Storage } from 'botbuilder';
 import { isRoleId, type RoleId } from '../../data/charter';
+import type { Interpretation } from '../../data/language/recognizer';
 import { readRecord, updateRecord } from '../storage/records';
+
+/** A question asked before the role was known; answered once it is. */
+export interface PendingQuestion extends Interpretation {
+  language: 'da' | 'en';
+  at: string;
+}
 
 export interface UserProfile {
   role?: RoleId;
   language?: 'da' | 'en';
+  pending?: PendingQuestion;
   updatedAt?: string;
 }
 
@@ -16,17 +25,38 @@ export interface UserRef {
 }
 
 export const userKey = (user: UserRef) => `users/${user.aadObjectId || user.id}`;
+const PENDING_MINUTES = 60;
 
 export class UserProfiles {
   constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
 
   async get(user: UserRef): Promise<UserProfile> {
     const stored = await readRecord<UserProfile>(this.storage, userKey(user));
-    return { role: isRoleId(stored?.role) ? stored.role : undefined, language: stored?.language, updatedAt: stored?.updatedAt };
+    const fresh = stored?.pending && this.now().getTime() - Date.parse(stored.pending.at) < PENDING_MINUTES * 60_000;
+    return {
+      role: isRoleId(stored?.role) ? stored.role : undefined,
+      language: stored?.language,
+      pending: fresh ? stored!.pending : undefined,
+      updatedAt: stored?.updatedAt,
+    };
   }
 
-  async setRole(user: UserRef, role: RoleId): Promise<UserProfile> {
-    const saved = await updateRecord<UserProfile>(this.storage, userKey(user), (current) => ({ ...current, role, updatedAt: this.now().toISOString() }));
-    return saved ?? {};
+  async setRole(user: UserRef, role: RoleId): Promise<void> {
+    await this.update(user, (p) => ({ ...p, role, pending: undefined }));
+  }
+
+  async setPending(user: UserRef, question: Interpretation, language: 'da' | 'en'): Promise<void> {
+    await this.update(user, (p) => ({ ...p, pending: { intent: question.intent, slots: question.slots, language, at: this.now().toISOString() } }));
+  }
+
+  async clearPending(user: UserRef): Promise<void> {
+    await this.update(user, (p) => (p.pending ? { ...p, pending: undefined } : undefined));
+  }
+
+  private update(user: UserRef, change: (p: UserProfile) => UserProfile | undefined) {
+    return updateRecord<UserProfile>(this.storage, userKey(user), (current) => {
+      const next = change(current ?? {});
+      return next && JSON.parse(JSON.stringify({ ...next, updatedAt: this.now().toISOString() }));
+    });
   }
 }

@@ -10,9 +10,11 @@ import { HvidovreBot } from '../../bot/bot';
 import { createServer, type Bot } from '../../bot/server';
 import { createStorage } from '../../bot/storage';
 import { UserProfiles } from '../../bot/state/user-profiles';
+import { QuestionLog } from '../../bot/state/question-log';
 
 export interface RunningServer {
   url: string;
+  storage: import('botbuilder').Storage;
   logs: string[];
   close(): Promise<void>;
 }
@@ -23,12 +25,14 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
   const storage = await createStorage(config, log);
-  const bot = opts.bot ?? new HvidovreBot({ profiles: new UserProfiles(storage) });
+  const links = { teamsAppId: config.teamsAppId, tabUrl: config.tabUrl };
+  const bot = opts.bot ?? new HvidovreBot({ profiles: new UserProfiles(storage), questions: new QuestionLog(storage), links });
   const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    storage,
     logs,
     close: () =>
       new Promise((resolve) => {

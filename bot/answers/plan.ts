@@ -1,0 +1,106 @@
+// From what was asked to what to send: plain data in, plain data out.
+// The bot applies the effects (store a role, remember a pending question).
+import { isPerspectiveId, isRoleId, isRowId, role as roleOf, type RoleId } from '../../data/charter';
+import { CONFIDENT, type Intent, type Interpretation, type Recognition } from '../../data/language/recognizer';
+import { searchConcepts } from '../../data/language/search';
+import { renderAnswerCard } from '../cards/answer-card';
+import { renderChoiceCard } from '../cards/choice-card';
+import { renderInfoCard } from '../cards/info-card';
+import type { AdaptiveCardJson } from '../cards/render';
+import { strings } from '../i18n';
+import type { AnswerContext } from './context';
+import { aboutAnswer, didYouMeanAnswer, helpAnswer, outOfScopeAnswer, rolePickerAnswer, showRoleAnswer, synthesisAnswer, valuesAnswer, welcomeAnswer } from './info';
+import { cellAnswer, chainAnswer, overviewAnswer, perspectiveAnswer, roleAnswer, topicAnswer } from './statements';
+
+export interface Outgoing {
+  text?: string;
+  card?: AdaptiveCardJson;
+}
+
+export interface Plan {
+  messages: Outgoing[];
+  /** Store this as the user's role. */
+  setRole?: RoleId;
+  /** Remember this question until the user has picked a role. */
+  pending?: Interpretation & { language: AnswerContext['language'] };
+  /** Log the question as one the bot did not understand. */
+  unrecognized?: boolean;
+  /** What was answered, for logs and tests. */
+  answered: Intent | 'didYouMean' | 'pickRole' | 'welcome';
+}
+
+const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
+
+/** Answers one interpretation that is sure enough to answer. */
+export function answer(i: Interpretation, ctx: AnswerContext): Plan {
+  const s = i.slots;
+  const t = strings(ctx.language);
+  const settled: Partial<Plan> = {};
+  let asker = ctx;
+  if (s.alsoSetRole && isRoleId(s.alsoSetRole)) {
+    settled.setRole = s.alsoSetRole;
+    asker = { ...ctx, role: s.alsoSetRole };
+  }
+  const rowId = s.self ? asker.role : s.role;
+  if (s.self && !rowId && (i.intent === 'cell' || i.intent === 'role' || i.intent === 'topic')) {
+    return { messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))], pending: { intent: i.intent, slots: i.slots, language: ctx.language }, answered: 'pickRole' };
+  }
+  const done = (intent: Plan['answered'], ...messages: Outgoing[]): Plan => ({ messages, answered: intent, ...settled });
+
+  switch (i.intent) {
+    case 'cell':
+      if (rowId && isRowId(rowId) && isPerspectiveId(s.perspective)) return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker))));
+      break;
+    case 'role':
+      if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker))));
+      break;
+    case 'perspective':
+      if (isPerspectiveId(s.perspective)) return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, asker))));
+      break;
+    case 'chain':
+      if (isPerspectiveId(s.perspective)) return done('chain', card(renderAnswerCard(chainAnswer(s.perspective, asker))));
+      break;
+    case 'topic': {
+      const filter = rowId && isRowId(rowId) ? { rows: rowId === 'alle' ? [rowId] : [rowId, 'alle' as const] } : {};
+      const found = searchConcepts(s.terms ?? [], filter);
+      if (found.hits.length) return done('topic', card(renderAnswerCard(topicAnswer(found.hits, (s.terms ?? []).map((g) => g[0]).join(' '), asker))));
+      return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'unknown')))], unrecognized: true, answered: 'unknown' };
+    }
+    case 'overview':
+      return done('overview', card(renderChoiceCard(overviewAnswer(asker))));
+    case 'synthesis':
+      return done('synthesis', card(renderInfoCard(synthesisAnswer(asker))));
+    case 'values':
+      return done('values', card(renderInfoCard(valuesAnswer(asker))));
+    case 'about':
+      return done('about', card(renderInfoCard(aboutAnswer(asker))));
+    case 'setRole':
+      if (isRoleId(s.role)) return { messages: [{ text: t.roleSet(roleOf(s.role).name) }], setRole: s.role, answered: 'setRole' };
+      break;
+    case 'changeRole':
+      return { messages: [card(renderChoiceCard(rolePickerAnswer(ctx)))], answered: 'pickRole' };
+    case 'showRole':
+      return done(ctx.role ? 'showRole' : 'pickRole', card(renderChoiceCard(showRoleAnswer(ctx))));
+    case 'greeting':
+      return done('welcome', card(renderChoiceCard(welcomeAnswer(ctx))));
+    case 'help':
+      return done('help', card(renderChoiceCard(helpAnswer(ctx))));
+    case 'thanks':
+      return done('thanks', { text: t.thanks });
+    case 'outOfScope':
+      return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'outOfScope')))], unrecognized: true, answered: 'outOfScope' };
+    default:
+      break;
+  }
+  return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'unknown')))], unrecognized: true, answered: 'unknown' };
+}
+
+/** Answers a recognition, or asks back when it is not sure enough. */
+export function plan(r: Recognition, ctx: AnswerContext): Plan {
+  if (r.confidence < CONFIDENT && r.intent !== 'unknown' && r.intent !== 'outOfScope') {
+    const options = r.alternatives.length >= 2 ? r.alternatives : [...r.alternatives, { intent: r.intent, slots: r.slots }, { intent: 'help' as const, slots: {} }];
+    const unique = options.filter((o, n) => options.findIndex((x) => JSON.stringify(x) === JSON.stringify(o)) === n);
+    return { messages: [card(renderChoiceCard(didYouMeanAnswer(ctx, unique)))], answered: 'didYouMean' };
+  }
+  return answer(r, ctx);
+}

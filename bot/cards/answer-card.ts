@@ -1,0 +1,33 @@
+import template from './answer.json';
+import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
+
+export type ContainerStyle = 'default' | 'emphasis' | 'accent' | 'good' | 'warning' | 'attention';
+
+export interface CardStatement {
+  id: string;
+  text: string;
+  /** The perspective pages' wording, where it differs. */
+  note?: string;
+}
+
+export interface AnswerCardData {
+  intent: string;
+  fallbackText: string;
+  header: { title: string; subtitle?: string; style: ContainerStyle };
+  sections: { heading?: string; subheading?: string; style?: ContainerStyle; color?: string; statements: CardStatement[] }[];
+  more?: string;
+  /** A collapsed part, e.g. what everyone commits to. */
+  context?: { toggleTitle: string; heading: string; statements: CardStatement[] };
+  buttonRows: { label: string; buttons: Button[] }[];
+  openUrl?: { title: string; url: string };
+  feedback: { prompt: string; up: string; down: string; question: string };
+}
+
+const expand = cardTemplate<AnswerCardData>(template);
+
+/** An answer quoting charter statements verbatim. */
+export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
+  // The template cannot leave a property out, so give optional ones their defaults.
+  const sections = data.sections.map((s) => ({ style: 'default' as const, color: 'Default', ...s }));
+  return expand({ ...data, sections });
+}

@@ -1,0 +1,23 @@
+import template from './info.json';
+import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
+
+export interface InfoCardData {
+  intent: string;
+  fallbackText: string;
+  title: string;
+  subtitle?: string;
+  paragraphs: string[];
+  list: string[];
+  after?: string;
+  facts?: { title: string; value: string }[];
+  footer?: string;
+  buttons: Button[];
+  openUrl?: { title: string; url: string };
+}
+
+const expand = cardTemplate<InfoCardData>(template);
+
+/** Charter prose quoted verbatim: foreword, values, Den Nye Syntese. */
+export function renderInfoCard(data: InfoCardData): AdaptiveCardJson {
+  return expand(data);
+}

@@ -1,0 +1,148 @@
+// Full-text search over the 92 statements: Danish stems, compound prefixes,
+// synonyms from the lexicon, typo tolerance. Used by the bot's topic answers
+// and by the tab's search box. Browser-safe.
+import MiniSearch, { type Query } from 'minisearch';
+import { stopwords as daStop } from '@orama/stopwords/danish';
+import { stopwords as enStop } from '@orama/stopwords/english';
+import { allStatements, locate, type PerspectiveId, type RowId, type Statement } from '../charter';
+import { lexicon } from './lexicon';
+import { findPhrase, stem, tokenize, type Token } from './text';
+
+export interface SearchHit {
+  statement: Statement;
+  row: RowId;
+  perspective: PerspectiveId;
+  score: number;
+  /** Stems that matched, for highlighting. */
+  stems: string[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** The words searched for, after synonyms. */
+  concepts: string[][];
+  /** True when only a typo-tolerant pass found anything. */
+  fuzzy: boolean;
+}
+
+const STOP = new Set([...daStop, ...enStop]);
+
+let index: MiniSearch<{ id: string; text: string }> | undefined;
+/** Every stem in the charter's statements, for splitting compounds. */
+const vocabulary = new Set<string>();
+
+function getIndex(): MiniSearch<{ id: string; text: string }> {
+  if (!index) {
+    index = new MiniSearch({
+      fields: ['text'],
+      tokenize: (text) => tokenize(text).map((t) => t.word),
+      processTerm: (term) => (STOP.has(term) ? null : stem(term)),
+    });
+    for (const s of allStatements()) for (const t of tokenize(s.text)) if (!STOP.has(t.word)) vocabulary.add(t.stem);
+    index.addAll(allStatements().map((s) => ({ id: s.id, text: s.text })));
+  }
+  return index;
+}
+
+const known = (word: string) => {
+  const s = stem(word);
+  return s.length >= 4 && [...vocabulary].some((v) => v === s || (s.length >= 5 && v.startsWith(s)));
+};
+
+/** Splits a Danish compound into two words the charter uses ("kompetence|udvikling", "borger|inddragelse"). */
+export function splitCompound(word: string): [string, string] | undefined {
+  getIndex();
+  if (word.length < 9 || (word.length < 12 && known(word))) return undefined;
+  for (let i = word.length - 4; i >= 4; i--) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    // Danish joins compounds with a linking -s- or -e- now and then.
+    for (const h of [head, head.replace(/[se]$/, '')]) if (h.length >= 4 && known(h) && known(tail)) return [h, tail];
+  }
+  return undefined;
+}
+
+/** Words of a query worth searching for: not stopwords, not generic question words. */
+export function contentTokens(tokens: Token[]): Token[] {
+  return tokens.filter((t) => t.word.length >= 3 && !/^\d+$/.test(t.word) && !STOP.has(t.word) && !lexicon.topicStopwords.has(t.stem));
+}
+
+/** Groups of alternatives: each content word, widened by the lexicon's synonyms (English → Danish). */
+export function concepts(tokens: Token[]): string[][] {
+  const used = new Set<number>();
+  const groups: string[][] = [];
+  const longestFirst = [...lexicon.topicSynonyms].sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const syn of longestFirst) {
+    const hit = findPhrase(tokens, syn.phrase);
+    if (hit && hit.score === 1 && ![...Array(hit.end - hit.start).keys()].some((k) => used.has(hit.start + k))) {
+      for (let i = hit.start; i < hit.end; i++) used.add(i);
+      groups.push([...new Set([...syn.phrase.map((t) => t.word).join(' ').split(' '), ...syn.targets])]);
+    }
+  }
+  for (const t of contentTokens(tokens.filter((_t, i) => !used.has(i)))) groups.push([t.word]);
+  return groups;
+}
+
+const termOptions = (fuzzy: boolean) => ({
+  prefix: (term: string) => term.length >= 5,
+  fuzzy: fuzzy ? (term: string) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false) : false,
+});
+
+/** One concept: any of its words, or a compound's two parts together. */
+function termQuery(group: string[], fuzzy: boolean): Query {
+  const compounds = group.map(splitCompound).filter((c): c is [string, string] => Boolean(c));
+  return {
+    combineWith: 'OR',
+    queries: [
+      { combineWith: 'OR', queries: group, ...termOptions(fuzzy) },
+      ...compounds.map((parts): Query => ({ combineWith: 'AND', queries: parts, ...termOptions(fuzzy) })),
+    ],
+  };
+}
+
+export function searchConcepts(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+  if (groups.length === 0) return { hits: [], concepts: groups, fuzzy: false };
+  const keep = (id: string) => {
+    const where = locate(id);
+    return Boolean(where) && (!filter.rows || filter.rows.includes(where!.row.id)) && (!filter.perspectives || filter.perspectives.includes(where!.perspective.id));
+  };
+  const run = (gs: string[][], fuzzy: boolean) =>
+    getIndex().search({ combineWith: 'AND', queries: gs.map((g) => termQuery(g, fuzzy)) }, { filter: (r) => keep(r.id) });
+  const toHits = (results: ReturnType<typeof run>): SearchHit[] =>
+    results.map((r) => {
+      const where = locate(r.id)!;
+      return { statement: where.row.statements[where.perspective.id].find((s) => s.id === r.id)!, row: where.row.id, perspective: where.perspective.id, score: r.score, stems: r.terms };
+    });
+  for (const fuzzy of [false, true]) {
+    const results = run(groups, fuzzy);
+    if (results.length) return { hits: toHits(results), concepts: groups, fuzzy };
+    // No statement has every word ("hvem arbejder med evalueringskultur"):
+    // the most specific word that some statement has carries the question.
+    if (groups.length > 1) {
+      const single = groups.map((g) => run([g], fuzzy)).filter((r) => r.length > 0).sort((a, b) => a.length - b.length)[0];
+      if (single) return { hits: toHits(single), concepts: groups, fuzzy: true };
+    }
+  }
+  return { hits: [], concepts: groups, fuzzy: false };
+}
+
+/** Search from free text, as the tab's search box does. */
+export function searchStatements(query: string, filter?: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
+  return searchConcepts(concepts(tokenize(query)), filter);
+}
+
+/** Splits a statement into plain and highlighted parts for the matched stems. */
+export function highlight(text: string, stems: string[]): { text: string; match: boolean }[] {
+  if (!stems.length) return [{ text, match: false }];
+  const parts: { text: string; match: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const s = stem(m[0].toLowerCase());
+    if (!stems.some((q) => s.startsWith(q) || q.startsWith(s) && s.length >= 4)) continue;
+    if (m.index! > last) parts.push({ text: text.slice(last, m.index), match: false });
+    parts.push({ text: m[0], match: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), match: false });
+  return parts;
+}
