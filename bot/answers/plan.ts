@@ -6,6 +6,7 @@ import { searchConcepts } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
 import { renderChoiceCard } from '../cards/choice-card';
 import { renderInfoCard } from '../cards/info-card';
+import { boundedCache } from '../../data/bounded-cache';
 import type { AdaptiveCardJson } from '../cards/render';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
@@ -31,8 +32,16 @@ export interface Plan {
 
 const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
 
+// The same questions recur; an answer depends only on these, so it is kept.
+const answers = boundedCache<string, Plan>(2000);
+
 /** Answers one interpretation that is sure enough to answer. */
 export function answer(i: Interpretation, ctx: AnswerContext): Plan {
+  const key = JSON.stringify([i.intent, i.slots, ctx.language, ctx.role ?? null, ctx.question, ctx.links]);
+  return answers.get(key) ?? answers.set(key, compose(i, ctx));
+}
+
+function compose(i: Interpretation, ctx: AnswerContext): Plan {
   const s = i.slots;
   const t = strings(ctx.language);
   const settled: Partial<Plan> = {};

@@ -1,6 +1,7 @@
 // Shared by every card: expand an adaptivecards-templating template with typed data.
 import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
+import { boundedCache } from '../../data/bounded-cache';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Teams rejects cards over 28 KB. */
@@ -23,19 +24,14 @@ export interface Button {
 /**
  * Returns an expander for one template. Expansion evaluates expressions and
  * is slow, and the same answers recur, so results are memoised (bounded).
+ * Cards are shared between replies: nothing may change one after rendering.
  */
 export function cardTemplate<T extends object>(payload: object, cacheSize = 500): (data: T) => AdaptiveCardJson {
   const template = new Template(payload);
-  const cache = new Map<string, string>();
+  const cache = boundedCache<string, AdaptiveCardJson>(cacheSize);
   return (data: T) => {
     const key = JSON.stringify(data);
-    let json = cache.get(key);
-    if (json === undefined) {
-      json = JSON.stringify(template.expand({ $root: data }));
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-      cache.set(key, json);
-    }
-    return JSON.parse(json) as AdaptiveCardJson;
+    return cache.get(key) ?? cache.set(key, template.expand({ $root: data }) as AdaptiveCardJson);
   };
 }
 

@@ -1,7 +1,8 @@
 // The embedded default: one JSON file per item on local disk. Files are
 // written to a temp name, fsynced, renamed over the old one and the folder
 // fsynced, so a crash leaves either the old or the new item, never half of
-// one; a write is acknowledged only after that. Single process per folder.
+// one; a write is acknowledged only after that. Single process per folder,
+// so what it has read or written is kept in memory and served from there.
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,9 @@ export class FileStorage implements Storage {
   private readonly quarantine: string;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly shards = new Set<string>();
+  /** Records by key; null where the key is known to be absent. Bounded, oldest out first. */
+  private readonly cache = new Map<string, FileRecord | null>();
+  private static readonly CACHE_SIZE = 10_000;
 
   private constructor(readonly dir: string, private readonly log: Logger) {
     this.items = path.join(dir, 'items');
@@ -63,7 +67,8 @@ export class FileStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         const record = await this.load(key);
-        if (record) found[key] = { ...record.value, eTag: record.eTag };
+        // A copy, so a caller changing what it read cannot change the cache.
+        if (record) found[key] = { ...structuredClone(record.value), eTag: record.eTag };
       }),
     );
     return found;
@@ -80,7 +85,9 @@ export class FileStorage implements Storage {
           }
           const json = JSON.stringify(value);
           const record: FileRecord = { format: 1, key, eTag: `"${randomUUID()}"`, sha256: sha256(json), value: JSON.parse(json) };
+          this.cache.delete(key);
           await this.replace(this.fileFor(key), JSON.stringify(record));
+          this.remember(key, record);
         }),
       ),
     );
@@ -91,6 +98,7 @@ export class FileStorage implements Storage {
       keys.map((key) =>
         this.serialise(key, async () => {
           const file = this.fileFor(key);
+          this.cache.delete(key);
           await fs.rm(file, { force: true });
           await fsyncDir(path.dirname(file)).catch((err) => {
             if (!isMissing(err)) throw err;
@@ -117,7 +125,21 @@ export class FileStorage implements Storage {
     return next;
   }
 
+  private remember(key: string, record: FileRecord | null): void {
+    if (this.cache.size >= FileStorage.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, record);
+  }
+
   private async load(key: string): Promise<FileRecord | undefined> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const record = await this.loadFromDisk(key);
+    // A write that started meanwhile has cleared the entry; do not put back an older record.
+    if (!this.locks.has(key)) this.remember(key, record ?? null);
+    return record;
+  }
+
+  private async loadFromDisk(key: string): Promise<FileRecord | undefined> {
     const file = this.fileFor(key);
     let raw: string;
     try {

@@ -1,7 +1,6 @@
 // Finds the roles and perspectives a question names. Longer phrases win
 // ("leder af medarbejdere" over "medarbejdere"), and a word is used once.
-import { findPhrase, type Token } from './text';
-import type { Alias } from './lexicon';
+import type { PhraseIndex, Question } from './text';
 
 export interface EntityHit {
   targets: string[];
@@ -10,13 +9,9 @@ export interface EntityHit {
   end: number;
 }
 
-export function findEntities(tokens: Token[], aliases: Alias[], used: Set<number> = new Set()): EntityHit[] {
-  const candidates: EntityHit[] = [];
-  for (const alias of aliases) {
-    const hit = findPhrase(tokens, alias.phrase);
-    if (hit) candidates.push({ targets: alias.targets, ...hit });
-  }
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.targets.length - b.targets.length);
+export function findEntities(q: Question, index: PhraseIndex<string[]>, used: Set<number> = new Set()): EntityHit[] {
+  const candidates: EntityHit[] = index.hits(q).map(({ item, hit }) => ({ targets: item, ...hit }));
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.targets.length - b.targets.length || a.start - b.start);
   const accepted: EntityHit[] = [];
   for (const c of candidates) {
     let free = true;

@@ -1,43 +1,40 @@
-// The lexicon and charter aliases, tokenized once. Browser-safe.
-import raw from '../lexicon.json';
+// The lexicon and charter aliases, tokenized and indexed once. Browser-safe.
 import { stopwords as daStop } from '@orama/stopwords/danish';
 import { stopwords as enStop } from '@orama/stopwords/english';
-import { allStatements, charter, type PerspectiveId, type RowId } from '../charter';
-import { phrases, tokenize, type Token } from './text';
+import raw from '../lexicon.json';
+import { allStatements, charter } from '../charter';
+import { PhraseIndex, phrases, tokenize, Vocabulary, type Question, type Token } from './text';
 
 export type CueIntent = keyof typeof raw.intents;
 
-export interface Alias {
-  phrase: Token[];
-  targets: string[];
-}
+/** Every word any phrase below uses; question words are matched against it. */
+export const vocabulary = new Vocabulary();
 
-const aliasList = (entries: [string, string[]][]): Alias[] =>
-  entries.flatMap(([text, targets]) => phrases([text]).map((phrase) => ({ phrase, targets })));
+const indexOf = <T>(entries: [string, T][]) =>
+  new PhraseIndex(entries.flatMap(([text, item]) => phrases([text]).map((phrase) => ({ phrase, item }))), vocabulary);
+const plain = (list: readonly string[]) => indexOf(list.map((t) => [t, true] as [string, true]));
 
 export const lexicon = {
   self: new Set(raw.self),
-  selfStrong: phrases(raw.selfStrong),
-  everyone: phrases(raw.everyone),
+  selfStrong: plain(raw.selfStrong),
+  everyone: plain(raw.everyone),
   /** Names of the charter itself: a weak hint that the question is about it. */
-  charterNames: phrases(raw.charterNames),
+  charterNames: plain(raw.charterNames),
   questionWords: new Set(raw.questionWords),
-  cues: Object.fromEntries(Object.entries(raw.intents).map(([k, v]) => [k, phrases(v)])) as Record<CueIntent, Token[][]>,
+  cues: Object.fromEntries(Object.entries(raw.intents).map(([k, v]) => [k, plain(v)])) as Record<CueIntent, PhraseIndex<true>>,
   topicStopwords: new Set(raw.topicStopwords.flatMap((w) => tokenize(w).map((t) => t.stem))),
-  topicSynonyms: aliasList(Object.entries(raw.topicSynonyms)),
+  topicSynonyms: indexOf(Object.entries(raw.topicSynonyms)),
 };
 
 /** Role words: each row's name, labels and aliases, plus the ambiguous ones ("leder", "manager"). */
-export const roleAliases: Alias[] = [
-  ...charter.rows.flatMap((r) =>
-    aliasList([r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]])),
-  ),
-  ...aliasList(Object.entries(raw.ambiguousRoles).filter(([k]) => !k.startsWith('$')) as [string, RowId[]][]),
-];
+export const roleIndex = indexOf<string[]>([
+  ...charter.rows.flatMap((r) => [r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]])),
+  ...(Object.entries(raw.ambiguousRoles).filter(([k]) => !k.startsWith('$')) as [string, string[]][]),
+]);
 
 /** Perspective words: titles, Nye Syntese names, short headings and aliases. */
-export const perspectiveAliases: Alias[] = charter.perspectives.flatMap((p) =>
-  aliasList([p.title, p.syntheseName, p.heading, p.contribution, ...p.aliases].map((a) => [a, [p.id]] as [string, PerspectiveId[]])),
+export const perspectiveIndex = indexOf<string[]>(
+  charter.perspectives.flatMap((p) => [p.title, p.syntheseName, p.heading, p.contribution, ...p.aliases].map((a) => [a, [p.id]] as [string, string[]])),
 );
 
 /**
@@ -49,9 +46,11 @@ export const dictionary: ReadonlySet<string> = new Set([
   ...enStop,
   ...raw.englishWords.words,
   ...allStatements().flatMap((s) => tokenize(s.text).map((t) => t.word)),
-  ...[...roleAliases, ...perspectiveAliases, ...lexicon.topicSynonyms].flatMap((a) => a.phrase.map((t) => t.word)),
-  ...Object.values(lexicon.cues).flat(2).map((t) => t.word),
+  ...vocabulary.wordList(),
 ]);
 
-/** Tokenizes a question and marks the words we know. */
-export const readQuestion = (text: string): Token[] => tokenize(text).map((t) => (dictionary.has(t.word) ? { ...t, known: true } : t));
+/** Marks known words and works out each word's vocabulary matches. */
+export const questionOf = (tokens: Token[]): Question =>
+  vocabulary.question(tokens.map((t) => (dictionary.has(t.word) ? { ...t, known: true } : t)));
+
+export const readQuestion = (text: string): Question => questionOf(tokenize(text));

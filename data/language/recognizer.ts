@@ -2,12 +2,13 @@
 // its slots and a confidence. Pure and browser-safe; the bot and the tab's
 // search both use it. A wrong answer is worse than asking back, so weak or
 // ambiguous readings come with alternatives for "Mente du …?".
+import { boundedCache } from '../bounded-cache';
 import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId } from '../charter';
 import { distinctTargets, findEntities } from './entities';
 import { detectLanguage, type Language } from './language';
-import { lexicon, perspectiveAliases, readQuestion, roleAliases, type CueIntent } from './lexicon';
+import { lexicon, perspectiveIndex, readQuestion, roleIndex, type CueIntent } from './lexicon';
 import { concepts, searchConcepts } from './search';
-import { findAny, findPhrase, type PhraseHit, type Token } from './text';
+import type { PhraseHit, Question } from './text';
 
 export type Intent =
   | 'cell' | 'role' | 'perspective' | 'chain' | 'topic'
@@ -44,13 +45,12 @@ const INFO_ORDER = ['synthesis', 'values', 'overview', 'about'] as const satisfi
 const CHAT_ORDER = ['thanks', 'help', 'greeting'] as const satisfies readonly (CueIntent & Intent)[];
 
 /** The best hit per cue intent, and every word any cue phrase matched. */
-function cueHits(tokens: Token[]): { best: Partial<Record<CueIntent, PhraseHit>>; words: Set<number> } {
+function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; words: Set<number> } {
   const best: Partial<Record<CueIntent, PhraseHit>> = {};
   const words = new Set<number>();
-  for (const [intent, list] of Object.entries(lexicon.cues) as [CueIntent, Token[][]][]) {
-    for (const phrase of list) {
-      const hit = findPhrase(tokens, phrase);
-      if (!hit || hit.score < 0.85) continue;
+  for (const [intent, index] of Object.entries(lexicon.cues) as [CueIntent, (typeof lexicon.cues)[CueIntent]][]) {
+    for (const { hit } of index.hits(q)) {
+      if (hit.score < 0.85) continue;
       span(hit).forEach((i) => words.add(i));
       const prev = best[intent];
       if (!prev || hit.score > prev.score || (hit.score === prev.score && hit.end - hit.start > prev.end - prev.start)) best[intent] = hit;
@@ -61,8 +61,19 @@ function cueHits(tokens: Token[]): { best: Partial<Record<CueIntent, PhraseHit>>
 
 const span = (h: { start: number; end: number }) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i);
 
+// Questions recur (example buttons, popular questions); reading one is pure, so it is kept.
+const readings = boundedCache<string, Recognition>(5000);
+
+/** Reads a question. The result is shared with later identical questions: do not change it. */
 export function recognize(text: string, options: { locale?: string } = {}): Recognition {
-  const tokens = readQuestion(text);
+  const key = `${options.locale ?? ''}\u0000${text}`;
+  return readings.get(key) ?? readings.set(key, recognizeUncached(text, options));
+}
+
+/** The reading itself, without the memo (for measuring). */
+export function recognizeUncached(text: string, options: { locale?: string } = {}): Recognition {
+  const q = readQuestion(text);
+  const tokens = q.tokens;
   const language = detectLanguage(tokens, text, options.locale);
   const result = (intent: Intent, slots: Slots, confidence: number, alternatives: Interpretation[] = []): Recognition => ({
     intent, slots, confidence, language, alternatives,
@@ -70,23 +81,24 @@ export function recognize(text: string, options: { locale?: string } = {}): Reco
   if (tokens.length === 0) return result('help', {}, 1);
 
   const used = new Set<number>();
-  const roleHits = findEntities(tokens, roleAliases, used);
-  const perspectiveHits = findEntities(tokens, perspectiveAliases, used);
+  const roleHits = findEntities(q, roleIndex, used);
+  const perspectiveHits = findEntities(q, perspectiveIndex, used);
   const roles = distinctTargets(roleHits);
   const explicitRoles = roles.filter((r) => !r.ambiguous && r.id !== 'alle');
   const ambiguousRole = roles.find((r) => r.ambiguous);
   const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
-  const { best: cues, words: cueWords } = cueHits(tokens);
+  const { best: cues, words: cueWords } = cueHits(q);
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
-  const free = tokens.filter((_t, i) => !used.has(i));
-  const self = free.some((t) => lexicon.self.has(t.word) && (t.word !== 'i' || language === 'en')) || Boolean(findAny(free, lexicon.selfStrong));
-  const everyone = roles.some((r) => r.id === 'alle') || Boolean(findAny(free, lexicon.everyone));
+  const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
+  const selfStrong = Boolean(lexicon.selfStrong.best(q));
+  const self = tokens.some((t, i) => !used.has(i) && lexicon.self.has(t.word) && (t.word !== 'i' || language === 'en')) || outside(lexicon.selfStrong);
+  const everyone = roles.some((r) => r.id === 'alle') || outside(lexicon.everyone);
 
   // What is left once names, cues and pronouns are set aside is the topic.
   const spent = new Set([...used, ...cueWords]);
-  const leftover = tokens.filter((t, i) => !spent.has(i) && !lexicon.self.has(t.word) && !lexicon.questionWords.has(t.word));
-  const terms = concepts(leftover);
+  const leftover = new Set(tokens.map((_t, i) => i).filter((i) => !spent.has(i) && !lexicon.self.has(tokens[i].word) && !lexicon.questionWords.has(tokens[i].word)));
+  const terms = concepts(q, leftover);
 
   const role = explicitRoles[0];
   const perspective = perspectives[0];
@@ -131,7 +143,7 @@ export function recognize(text: string, options: { locale?: string } = {}): Reco
       return result('cell', options[0].slots, 0.5, options);
     }
     if (cues.chain && !self) return result('chain', { perspective: p }, confidenceOf(perspective.score, cues.chain.score));
-    if (self && !(everyone && !findAny(tokens, lexicon.selfStrong))) {
+    if (self && !(everyone && !selfStrong)) {
       return result('cell', { self: true, perspective: p }, confidenceOf(perspective.score), [
         { intent: 'cell', slots: { self: true, perspective: p } },
         { intent: 'perspective', slots: { perspective: p } },
@@ -167,7 +179,7 @@ export function recognize(text: string, options: { locale?: string } = {}): Reco
 
   // The info intent with the longest cue wins; on a tie, the more specific one.
   const info = INFO_ORDER.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0]
-    ?? (findAny(tokens, lexicon.charterNames) && terms.length === 0 ? 'about' : undefined);
+    ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
   const infoAnswer = () => result(info!, {}, terms.length === 0 ? cues[info!]?.score ?? 0.8 : 0.75);
   // "Værdier", "syntese" or "formål" name the subject outright; a topic word beside them is context.
   if (info && cues[info] && !cues.outOfScope) return infoAnswer();
@@ -176,7 +188,7 @@ export function recognize(text: string, options: { locale?: string } = {}): Reco
     const slots: Slots = { terms, ...(self && !everyone && { self: true }) };
     return result('topic', slots, topic.fuzzy ? 0.7 : 0.9, info ? [{ intent: 'topic', slots }, { intent: info, slots: {} }] : []);
   }
-  if ((cues.roleQuestion || findAny(tokens, lexicon.selfStrong)) && !cues.outOfScope) {
+  if ((cues.roleQuestion || selfStrong) && !cues.outOfScope) {
     if (self) return result('role', { self: true }, 0.85);
     if (everyone) return result('role', { role: 'alle' }, 0.8);
   }

@@ -4,9 +4,10 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { stopwords as daStop } from '@orama/stopwords/danish';
 import { stopwords as enStop } from '@orama/stopwords/english';
+import { boundedCache } from '../bounded-cache';
 import { allStatements, locate, type PerspectiveId, type RowId, type Statement } from '../charter';
-import { lexicon } from './lexicon';
-import { findPhrase, stem, tokenize, type Token } from './text';
+import { lexicon, readQuestion } from './lexicon';
+import { stem, tokenize, type Question, type Token } from './text';
 
 export interface SearchHit {
   statement: Statement;
@@ -39,18 +40,27 @@ function getIndex(): MiniSearch<{ id: string; text: string }> {
       processTerm: (term) => (STOP.has(term) ? null : stem(term)),
     });
     for (const s of allStatements()) for (const t of tokenize(s.text)) if (!STOP.has(t.word)) vocabulary.add(t.stem);
+    for (const v of vocabulary) for (let n = 5; n <= v.length; n++) prefixes.add(v.slice(0, n));
     index.addAll(allStatements().map((s) => ({ id: s.id, text: s.text })));
   }
   return index;
 }
 
+/** Every prefix (5+ letters) of every stem, so "a stem the charter uses starts with this" is one lookup. */
+const prefixes = new Set<string>();
 const known = (word: string) => {
   const s = stem(word);
-  return s.length >= 4 && [...vocabulary].some((v) => v === s || (s.length >= 5 && v.startsWith(s)));
+  return s.length >= 4 && (vocabulary.has(s) || (s.length >= 5 && prefixes.has(s)));
 };
 
+const splits = new Map<string, [string, string] | undefined>();
 /** Splits a Danish compound into two words the charter uses ("kompetence|udvikling", "borger|inddragelse"). */
 export function splitCompound(word: string): [string, string] | undefined {
+  if (!splits.has(word)) splits.set(word, split(word));
+  return splits.get(word);
+}
+
+function split(word: string): [string, string] | undefined {
   getIndex();
   if (word.length < 9 || (word.length < 12 && known(word))) return undefined;
   for (let i = word.length - 4; i >= 4; i--) {
@@ -67,19 +77,22 @@ export function contentTokens(tokens: Token[]): Token[] {
   return tokens.filter((t) => t.word.length >= 3 && !/^\d+$/.test(t.word) && !STOP.has(t.word) && !lexicon.topicStopwords.has(t.stem));
 }
 
-/** Groups of alternatives: each content word, widened by the lexicon's synonyms (English → Danish). */
-export function concepts(tokens: Token[]): string[][] {
+/**
+ * Groups of alternatives: each content word, widened by the lexicon's
+ * synonyms (English → Danish). `only` limits it to some of the question's words.
+ */
+export function concepts(q: Question, only?: Set<number>): string[][] {
   const used = new Set<number>();
   const groups: string[][] = [];
-  const longestFirst = [...lexicon.topicSynonyms].sort((a, b) => b.phrase.length - a.phrase.length);
-  for (const syn of longestFirst) {
-    const hit = findPhrase(tokens, syn.phrase);
-    if (hit && hit.score === 1 && ![...Array(hit.end - hit.start).keys()].some((k) => used.has(hit.start + k))) {
-      for (let i = hit.start; i < hit.end; i++) used.add(i);
-      groups.push([...new Set([...syn.phrase.map((t) => t.word).join(' ').split(' '), ...syn.targets])]);
-    }
+  const inside = (start: number, end: number) => [...Array(end - start).keys()].every((k) => (!only || only.has(start + k)) && !used.has(start + k));
+  const hits = lexicon.topicSynonyms.hits(q).filter((h) => h.hit.score === 1);
+  for (const { phrase, item, hit } of hits.sort((a, b) => b.phrase.length - a.phrase.length)) {
+    if (!inside(hit.start, hit.end)) continue;
+    for (let i = hit.start; i < hit.end; i++) used.add(i);
+    groups.push([...new Set([...phrase.map((t) => t.word).join(' ').split(' '), ...item])]);
   }
-  for (const t of contentTokens(tokens.filter((_t, i) => !used.has(i)))) groups.push([t.word]);
+  const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
+  for (const t of contentTokens(rest)) groups.push([t.word]);
   return groups;
 }
 
@@ -100,7 +113,14 @@ function termQuery(group: string[], fuzzy: boolean): Query {
   };
 }
 
+const results = boundedCache<string, SearchResult>(2000);
+/** Searches for statements having every concept; the same search is often asked twice in a turn, so results are kept. */
 export function searchConcepts(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+  const key = JSON.stringify([groups, filter]);
+  return results.get(key) ?? results.set(key, searchUncached(groups, filter));
+}
+
+function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
   if (groups.length === 0) return { hits: [], concepts: groups, fuzzy: false };
   const keep = (id: string) => {
     const where = locate(id);
@@ -128,7 +148,7 @@ export function searchConcepts(groups: string[][], filter: { rows?: RowId[]; per
 
 /** Search from free text, as the tab's search box does. */
 export function searchStatements(query: string, filter?: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
-  return searchConcepts(concepts(tokenize(query)), filter);
+  return searchConcepts(concepts(readQuestion(query)), filter);
 }
 
 /** Splits a statement into plain and highlighted parts for the matched stems. */

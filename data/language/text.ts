@@ -37,39 +37,64 @@ export function normalize(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
-export const stem = (word: string): string => stemmer(word);
+// Stemming is the costliest step of reading a question, and words repeat.
+const stems = new Map<string, string>();
+export const stem = (word: string): string => {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size < 50_000) stems.set(word, s);
+  }
+  return s;
+};
 
 export function tokenize(text: string): Token[] {
   return (normalize(text).match(WORD) ?? [])
     .flatMap((w) => w.split('-'))
     .filter(Boolean)
-    .map((word) => ({ word, stem: stemmer(word) }));
+    .map((word) => ({ word, stem: stem(word) }));
 }
+
+// Three reusable rows: edit distance runs in the typo search's inner loop.
+const rowA = new Int32Array(65);
+const rowB = new Int32Array(65);
+const rowC = new Int32Array(65);
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), capped at max + 1. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    cur[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
-      best = Math.min(best, row[j]);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    rows.push(row);
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return rows[a.length][b.length];
+  return prev[b.length];
 }
 
 /** How many typos a word of this length may carry and still count. */
 export const typoBudget = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
 
-/** 1 for an exact (stem) match, less for a typo, 0 for none. */
+// Danish inflection endings: lederen, lederens, medarbejderes, centerchefs.
+const INFLECTION = /^(e|en|ens|er|erne|ernes|ers|es|et|ets|ne|nes|n|r|s)$/;
+const inflects = (a: string, b: string) => b.length >= 4 && a.startsWith(b) && INFLECTION.test(a.slice(b.length));
+
+/** 1 for an exact, stem or inflected match, less for a typo, 0 for none. */
 export function wordMatch(token: Token, target: Token): number {
+  if (inflects(token.word, target.word) || inflects(target.word, token.word)) return 1;
   // Very short stems ("led" from both ledelses and leder) say too little to match on.
   if (token.word === target.word || (token.stem === target.stem && token.stem.length >= 4)) return 1;
   const budget = typoBudget(Math.min(token.word.length, target.word.length));
@@ -85,27 +110,105 @@ export interface PhraseHit {
   score: number;
 }
 
-/** Finds a phrase (as tokens) in a token list, each word allowing typos; best hit first. */
-export function findPhrase(tokens: Token[], phrase: Token[]): PhraseHit | undefined {
-  let best: PhraseHit | undefined;
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    let score = 1;
-    for (let k = 0; k < phrase.length && score > 0; k++) score = Math.min(score, wordMatch(tokens[i + k], phrase[k]));
-    if (score > 0 && (!best || score > best.score)) best = { start: i, end: i + phrase.length, score };
-    if (best?.score === 1) break;
+/** A question's tokens, with each token's matching vocabulary words worked out once. */
+export interface Question {
+  tokens: Token[];
+  matches: Map<string, number>[];
+}
+
+const SUFFIXES = ['e', 'en', 'ens', 'er', 'erne', 'ernes', 'ers', 'es', 'et', 'ets', 'ne', 'nes', 'n', 'r', 's'];
+
+/**
+ * The words phrases are made of, indexed so that a question word finds its
+ * matches by lookup (exact, stem, inflection); only a word we do not know is
+ * compared letter by letter for typos.
+ */
+export class Vocabulary {
+  private readonly words = new Map<string, Token>();
+  private readonly stems = new Map<string, string[]>();
+  private readonly byLength = new Map<number, Token[]>();
+
+  add(tokens: Iterable<Token>): void {
+    for (const t of tokens) {
+      if (this.words.has(t.word)) continue;
+      this.words.set(t.word, t);
+      this.byLength.set(t.word.length, [...(this.byLength.get(t.word.length) ?? []), t]);
+      if (t.stem.length >= 4) this.stems.set(t.stem, [...(this.stems.get(t.stem) ?? []), t.word]);
+    }
   }
-  return best;
+
+  /** Vocabulary words this token matches, with wordMatch's score. */
+  matches(token: Token): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.words.has(token.word)) out.set(token.word, 1);
+    for (const w of token.stem.length >= 4 ? (this.stems.get(token.stem) ?? []) : []) out.set(w, 1);
+    for (const suffix of SUFFIXES) {
+      const base = token.word.slice(0, -suffix.length);
+      if (token.word.endsWith(suffix) && base.length >= 4 && this.words.has(base)) out.set(base, 1);
+      if (token.word.length >= 4 && this.words.has(token.word + suffix)) out.set(token.word + suffix, 1);
+    }
+    if (!token.known && typoBudget(token.word.length) > 0) {
+      // A word with n typos differs in length by at most n.
+      const budget = typoBudget(token.word.length);
+      for (let len = token.word.length - budget; len <= token.word.length + budget; len++) {
+        for (const target of this.byLength.get(len) ?? []) {
+          if (out.has(target.word)) continue;
+          const score = wordMatch(token, target);
+          if (score > 0) out.set(target.word, score);
+        }
+      }
+    }
+    return out;
+  }
+
+  wordList(): string[] {
+    return [...this.words.keys()];
+  }
+
+  question(tokens: Token[]): Question {
+    return { tokens, matches: tokens.map((t) => this.matches(t)) };
+  }
+}
+
+/** Phrases indexed by their first word; each carries an item (e.g. the roles it names). */
+export class PhraseIndex<T> {
+  private readonly byFirst = new Map<string, { phrase: Token[]; item: T }[]>();
+
+  constructor(entries: { phrase: Token[]; item: T }[], vocabulary: Vocabulary) {
+    for (const e of entries) {
+      if (!e.phrase.length) continue;
+      vocabulary.add(e.phrase);
+      const first = e.phrase[0].word;
+      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), e]);
+    }
+  }
+
+  /** The best occurrence of each phrase found in the question. */
+  hits(q: Question): { phrase: Token[]; item: T; hit: PhraseHit }[] {
+    const best = new Map<Token[], { phrase: Token[]; item: T; hit: PhraseHit }>();
+    q.matches.forEach((m, i) => {
+      for (const [word, first] of m) {
+        for (const e of this.byFirst.get(word) ?? []) {
+          if (i + e.phrase.length > q.tokens.length) continue;
+          let score = first;
+          for (let k = 1; k < e.phrase.length && score > 0; k++) score = Math.min(score, q.matches[i + k].get(e.phrase[k].word) ?? 0);
+          const prev = best.get(e.phrase);
+          if (score > 0 && (!prev || score > prev.hit.score)) best.set(e.phrase, { ...e, hit: { start: i, end: i + e.phrase.length, score } });
+        }
+      }
+    });
+    return [...best.values()];
+  }
+
+  /** The best hit of any phrase, preferring longer phrases on equal score. */
+  best(q: Question): PhraseHit | undefined {
+    let out: PhraseHit | undefined;
+    for (const { hit } of this.hits(q)) {
+      if (!out || hit.score > out.score || (hit.score === out.score && hit.end - hit.start > out.end - out.start)) out = hit;
+    }
+    return out;
+  }
 }
 
 /** Precomputes phrase tokens for a list of strings. */
 export const phrases = (list: readonly string[]): Token[][] => list.map((p) => tokenize(p)).filter((t) => t.length > 0);
-
-/** The best hit of any phrase in the list, preferring longer phrases on equal score. */
-export function findAny(tokens: Token[], list: Token[][]): PhraseHit | undefined {
-  let best: PhraseHit | undefined;
-  for (const p of list) {
-    const hit = findPhrase(tokens, p);
-    if (hit && (!best || hit.score > best.score || (hit.score === best.score && hit.end - hit.start > best.end - best.start))) best = hit;
-  }
-  return best;
-}

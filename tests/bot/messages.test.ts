@@ -25,7 +25,7 @@ describe('POST /api/messages', () => {
     expect(res.status).toBe(200);
     const [reply] = res.json.activities;
     expect(reply.type).toBe('message');
-    expect(reply.summary).toContain('Sammen sikrer vi driften');
+    expect(reply.summary).toContain('Velkommen til Hvidovrevejen');
     const attachment = reply.attachments[0];
     expect(attachment.contentType).toBe(CARD_CONTENT_TYPE);
     expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -87,18 +87,20 @@ describe('POST /api/messages', () => {
 
 describe('choosing a role from the card', () => {
   it('stores a real role and confirms it, in Danish first', async () => {
-    const from = { id: 'u-role', aadObjectId: '00000000-0000-0000-0000-0000000000r1' };
+    const from = { id: 'u-role', aadObjectId: '00000000-0000-0000-0000-0000000000f1' };
     const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'centerchef' }, deliveryMode: 'expectReplies' }));
-    expect(res.json.activities[0].text).toMatch(/^Tak! Din rolle er nu \*\*Centerchef\*\*/);
-    const later = await post(server.url, messageActivity('hej', { from, deliveryMode: 'expectReplies' }));
-    expect(JSON.stringify(later.json.activities[0].attachments[0].content)).toContain('Din rolle: Centerchef');
+    expect(res.json.activities[0].text).toMatch(/^Tak! Jeg har noteret, at din rolle er \*\*Centerchef\*\*/);
+    const later = await post(server.url, messageActivity('min rolle', { from, deliveryMode: 'expectReplies' }));
+    expect(JSON.stringify(later.json.activities[0].attachments[0].content)).toContain('Din rolle er Centerchef');
   });
 
   it('ignores a submit with a role the charter does not have', async () => {
     const from = { id: 'u-king' };
     const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'konge' }, deliveryMode: 'expectReplies' }));
     expect(res.json.activities).toHaveLength(1);
-    expect(JSON.stringify(res.json.activities[0].attachments[0].content)).toContain('Hvad er din rolle?');
+    expect(res.json.activities[0].text ?? '').not.toMatch(/Tak!/);
+    const mine = await post(server.url, messageActivity('min rolle', { from, deliveryMode: 'expectReplies' }));
+    expect(JSON.stringify(mine.json.activities[0].attachments[0].content)).toContain('Hvad er din rolle?');
   });
 });
 

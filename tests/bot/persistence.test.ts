@@ -28,9 +28,9 @@ describe('stored role across a kill -9 of the server', () => {
     try {
       await waitForHealth(url);
       // A different Teams user id, same AAD object id: the role follows the person.
-      const res = await post(url, messageActivity('hej', { from: { ...from, id: 'other-client-id' }, deliveryMode: 'expectReplies' }));
-      expect(JSON.stringify(res.json.activities[0].attachments[0].content)).toContain('Din rolle: Leder af medarbejdere');
-      const stranger = await post(url, messageActivity('hej', { from: { id: 'someone-else' }, deliveryMode: 'expectReplies' }));
+      const res = await post(url, messageActivity('min rolle', { from: { ...from, id: 'other-client-id' }, deliveryMode: 'expectReplies' }));
+      expect(JSON.stringify(res.json.activities[0].attachments[0].content)).toContain('Din rolle er Leder af medarbejdere');
+      const stranger = await post(url, messageActivity('min rolle', { from: { id: 'someone-else' }, deliveryMode: 'expectReplies' }));
       expect(JSON.stringify(stranger.json.activities[0].attachments[0].content)).toContain('Hvad er din rolle?');
     } finally {
       second.child.kill('SIGTERM');

@@ -15,6 +15,7 @@ import { QuestionLog } from '../../bot/state/question-log';
 export interface RunningServer {
   url: string;
   storage: import('botbuilder').Storage;
+  dataDir: string;
   logs: string[];
   close(): Promise<void>;
 }
@@ -33,6 +34,7 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
   return {
     url: `http://127.0.0.1:${port}`,
     storage,
+    dataDir,
     logs,
     close: () =>
       new Promise((resolve) => {

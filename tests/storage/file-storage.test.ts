@@ -42,13 +42,15 @@ describe('FileStorage on disk', () => {
     ['a flipped value', (raw: string) => raw.replace('centerchef', 'centerchaf'), 'checksum mismatch'],
     ['someone else’s record', (raw: string) => raw.replace('"key":"users/1"', '"key":"users/2"'), 'holds a different key'],
   ])('quarantines %s, logs it clearly without key or value, and keeps serving', async (_name, corrupt, reason) => {
-    const { store, dir, logs } = await open();
+    const { store, dir } = await open();
     await store.write({ 'users/1': { role: 'centerchef' }, 'users/ok': { role: 'medarbejder' } });
     const files = itemFiles(dir);
     const target = files.map((f) => path.join(dir, 'items', f)).find((f) => fs.readFileSync(f, 'utf8').includes('"key":"users/1"'))!;
     fs.writeFileSync(target, corrupt(fs.readFileSync(target, 'utf8')));
 
-    const read = await store.read(['users/1', 'users/ok']);
+    // The damage is found when the store next reads the file from disk: after a restart.
+    const { store: restarted, logs } = await open(dir);
+    const read = await restarted.read(['users/1', 'users/ok']);
     expect(Object.keys(read)).toEqual(['users/ok']);
     const quarantined = fs.readdirSync(path.join(dir, 'quarantine'));
     expect(quarantined).toHaveLength(1);
@@ -58,8 +60,8 @@ describe('FileStorage on disk', () => {
     expect(entry.movedTo).toContain(quarantined[0]);
     expect(logs.join('\n')).not.toMatch(/users\/1|centerch/);
 
-    await store.write({ 'users/1': { role: 'direktion' } });
-    expect((await store.read(['users/1']))['users/1'].role).toBe('direktion');
+    await restarted.write({ 'users/1': { role: 'direktion' } });
+    expect((await restarted.read(['users/1']))['users/1'].role).toBe('direktion');
   });
 
   it('clears the temp files of writes a crash cut short, and only those', async () => {

@@ -1,0 +1,111 @@
+// `npm run bench`: recognizer speed on one core, and HTTP throughput and
+// latency of a Q&A turn next to an echo bot on the same stack, same run.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { recognizeUncached } = require('../../lib/data/language/recognizer');
+
+const root = path.join(__dirname, '../..');
+const sets = fs.readdirSync(path.join(root, 'tests/questions')).filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(fs.readFileSync(path.join(root, 'tests/questions', f), 'utf8')));
+const questions = sets.map((q) => q.q);
+// A Q&A turn answers from the charter. Role changes, "Mente du" and unknown
+// questions write to storage by design and are not Q&A turns.
+const ANSWERED = ['cell', 'role', 'perspective', 'chain', 'topic', 'overview', 'synthesis', 'values', 'about', 'welcome', 'help'];
+const qa = sets.filter((q) => ANSWERED.includes(q.expect.intent)).map((q) => q.q);
+
+/** Without recognize()'s memo: the cost of reading a question never seen before. */
+function recognizerRate(ms = 3000) {
+  let n = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    recognizeUncached(questions[n++ % questions.length]);
+    if (n % 100 === 0) elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return { questions: n, perSecond: Math.round((n / elapsed) * 1000), meanMicros: Math.round((elapsed * 1000) / n) };
+}
+
+function start(script, port, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const poll = async () => {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) return resolve({ child, url });
+      } catch {}
+      setTimeout(poll, 100);
+    };
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+    poll();
+  });
+}
+
+const USERS = 50;
+const ROLES = ['direktion', 'centerchef', 'leder-af-ledere', 'leder-af-medarbejdere', 'medarbejder'];
+const activity = (text, i, value) => JSON.stringify({
+  type: 'message', id: `b${i}`, text, value, channelId: 'msteams', locale: 'da-DK', serviceUrl: 'http://127.0.0.1:9/',
+  conversation: { id: 'bench' }, from: { id: `bench-user-${i % USERS}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies',
+});
+
+/** Each bench user has chosen a role once, as real users have. */
+async function chooseRoles(url) {
+  for (let i = 0; i < USERS; i++) {
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('', i, { action: 'setRole', role: ROLES[i % ROLES.length] }) });
+    if (!res.ok) throw new Error(`setRole failed: ${res.status}`);
+  }
+}
+
+async function load(url, texts, seconds) {
+  let i = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`, connections: 20, duration: seconds, method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: activity(texts[i % texts.length], i++) }) }],
+  });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const rec = recognizerRate();
+  process.stdout.write(`Recognizer: ${rec.perSecond} questions/s on one core (${rec.meanMicros} µs each, ${questions.length} distinct questions)\n`);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-bench-'));
+  const app = await start(path.join(root, 'lib/bot/index.js'), 4101, { DATA_DIR: dataDir });
+  const echo = await start(path.join(__dirname, 'echo-server.js'), 4102);
+  const cardEcho = await start(path.join(__dirname, 'echo-server.js'), 4103, { ECHO_CARD: '1' });
+  try {
+    // One warm-up pass each, so both are measured hot.
+    await chooseRoles(app.url);
+    await load(echo.url, ['hej'], 2);
+    await load(cardEcho.url, ['hej'], 2);
+    await load(app.url, qa, 2);
+    const e = await load(echo.url, ['hej'], seconds);
+    const c = await load(cardEcho.url, ['hej'], seconds);
+    const q = await load(app.url, qa, seconds);
+    const ratio = q.rps / e.rps;
+    process.stdout.write(
+      `HTTP, 20 connections, ${seconds} s each, expectReplies, ${qa.length} different answered questions from ${USERS} users with stored roles:\n` +
+      `  echo bot   ${String(e.rps).padStart(6)} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  non-2xx ${e.non2xx}  (replies with its text)\n` +
+      `  card echo  ${String(c.rps).padStart(6)} req/s  p50 ${c.p50} ms  p99 ${c.p99} ms  non-2xx ${c.non2xx}  (replies with one fixed answer card: the payload alone)\n` +
+      `  Q&A turn   ${String(q.rps).padStart(6)} req/s  p50 ${q.p50} ms  p99 ${q.p99} ms  non-2xx ${q.non2xx}\n` +
+      `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n`,
+    );
+  } finally {
+    app.child.kill('SIGTERM');
+    echo.child.kill('SIGTERM');
+    cardEcho.child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});

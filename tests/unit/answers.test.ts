@@ -1,0 +1,55 @@
+import { readIncoming } from '../../bot/answers/incoming';
+import { answer, plan } from '../../bot/answers/plan';
+import { recognize } from '../../data/language/recognizer';
+import { cardBytes, MAX_CARD_BYTES } from '../../bot/cards/render';
+import { cardProblems } from '../helpers/adaptive-card';
+import { PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
+
+const ctx = { language: 'da' as const, question: 'q', links: { tabUrl: 'http://localhost:3978/tab/' } };
+
+describe('button payloads', () => {
+  it('accept what our cards send', () => {
+    expect(readIncoming({ action: 'answer', intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' }, language: 'en' })).toEqual({
+      kind: 'answer', interpretation: { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } }, language: 'en',
+    });
+    expect(readIncoming({ action: 'setRole', role: 'medarbejder', pending: { intent: 'cell', slots: { self: true, perspective: 'robust' }, language: 'da' } })).toMatchObject({
+      kind: 'setRole', role: 'medarbejder', pending: { intent: 'cell', slots: { self: true, perspective: 'robust' } },
+    });
+  });
+
+  it('reject anything else', () => {
+    for (const v of [null, 'x', { action: 'setRole', role: 'alle' }, { action: 'answer', intent: 'eval', slots: {} }, { action: 'answer', intent: 'cell', slots: { role: 'x' } }, { action: 'feedback', vote: 'meh', question: 'q' }, { action: 'ask', question: 'x'.repeat(501) }]) {
+      expect(readIncoming(v)).toBeUndefined();
+    }
+  });
+});
+
+describe('plan', () => {
+  it('asks for the role and keeps the question when "my role" is unknown', () => {
+    const p = plan(recognize('hvad er mit ansvar for driften?'), ctx);
+    expect(p.answered).toBe('pickRole');
+    expect(p.pending).toEqual({ intent: 'cell', slots: { self: true, perspective: 'driften' }, language: 'da' });
+  });
+
+  it('answers "my role" with the stored role', () => {
+    expect(plan(recognize('hvad er mit ansvar for driften?'), { ...ctx, role: 'centerchef' }).answered).toBe('cell');
+  });
+
+  it('renders every cell, role, perspective and chain card valid and under 28 KB, in both languages', () => {
+    let largest = 0;
+    for (const language of ['da', 'en'] as const) {
+      const cards = [
+        ...ROW_IDS.flatMap((role) => PERSPECTIVE_IDS.map((perspective) => answer({ intent: 'cell', slots: { role, perspective } }, { ...ctx, language }))),
+        ...ROW_IDS.map((role) => answer({ intent: 'role', slots: { role } }, { ...ctx, language })),
+        ...PERSPECTIVE_IDS.flatMap((perspective) => ['perspective', 'chain'].map((intent) => answer({ intent: intent as 'chain', slots: { perspective } }, { ...ctx, language }))),
+        ...['overview', 'synthesis', 'values', 'about', 'help', 'greeting', 'changeRole', 'outOfScope'].map((intent) => answer({ intent: intent as 'help', slots: {} }, { ...ctx, language })),
+      ].flatMap((p) => p.messages.map((m) => m.card!));
+      for (const card of cards) {
+        expect(cardProblems(card)).toEqual([]);
+        expect(card.fallbackText.length).toBeGreaterThan(10);
+        largest = Math.max(largest, cardBytes(card));
+      }
+    }
+    expect(largest).toBeLessThan(MAX_CARD_BYTES);
+  });
+});

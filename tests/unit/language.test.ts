@@ -1,0 +1,117 @@
+import { editDistance, normalize, stripMentions, tokenize, wordMatch } from '../../data/language/text';
+import { detectLanguage } from '../../data/language/language';
+import { highlight, searchStatements, splitCompound } from '../../data/language/search';
+import { recognize, CONFIDENT } from '../../data/language/recognizer';
+import { parseSubPageId, subPageId, tabLink } from '../../data/deep-links';
+
+describe('text', () => {
+  it('strips Teams mentions and markup', () => {
+    expect(stripMentions('<at>Hvidovrevejen</at> hvad er <b>drift</b>?')).toBe('hvad er drift ?');
+    expect(stripMentions('<at id="0">Bot Name</at>&nbsp;hej')).toBe('hej');
+  });
+
+  it('expands English contractions and keeps Danish letters', () => {
+    expect(normalize("I'm a team leader, what's my role's part?")).toBe('i am a team leader, what my role part?');
+    expect(tokenize('Sammen SKABER vi velfærd').map((t) => t.word)).toEqual(['sammen', 'skaber', 'vi', 'velfærd']);
+  });
+
+  it('measures typos, including swapped letters', () => {
+    expect(editDistance('driften', 'drfiten')).toBe(1);
+    expect(editDistance('centerchef', 'centerchefns')).toBe(2);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('matches inflections and typos, but not a known word that merely looks alike', () => {
+    const t = (word: string, known = false) => ({ ...tokenize(word)[0], known });
+    expect(wordMatch(t('lederens'), t('leder'))).toBe(1);
+    expect(wordMatch(t('medarbejderes'), t('medarbejdere'))).toBe(1);
+    expect(wordMatch(t('drfiten'), t('driften'))).toBeGreaterThan(0.8);
+    expect(wordMatch(t('ledelses', true), t('ledelsen'))).toBe(0);
+    expect(wordMatch(t('mål'), t('mal'))).toBe(0);
+  });
+
+  it('tells Danish from English', () => {
+    expect(detectLanguage(tokenize('hvad er mit ansvar for driften?'), 'hvad er mit ansvar for driften?')).toBe('da');
+    expect(detectLanguage(tokenize('what is my responsibility?'), 'what is my responsibility?')).toBe('en');
+    expect(detectLanguage(tokenize('knowledge sharing'), 'knowledge sharing')).toBe('en');
+    expect(detectLanguage(tokenize('hvad er drift'), 'hvad er drift', 'en-US')).toBe('en');
+  });
+});
+
+describe('search', () => {
+  it('finds a topic by stem, across compounds and through English synonyms', () => {
+    const ids = (q: string) => searchStatements(q).hits.map((h) => h.statement.id).sort();
+    expect(ids('feedback')).toEqual(['medarbejder.driften.3', 'medarbejder.resultaterne.3', 'medarbejder.velfaerd.3']);
+    expect(ids('kompetenceudvikling')).toEqual(expect.arrayContaining(['direktion.robust.2', 'centerchef.robust.4']));
+    expect(ids('trust')).toEqual(ids('tillid'));
+    expect(ids('kompetense')).not.toHaveLength(0);
+    expect(ids('ferieplanlægning')).toEqual([]);
+  });
+
+  it('splits compounds only into words the charter uses', () => {
+    expect(splitCompound('borgerinddragelse')).toEqual(['borger', 'inddragelse']);
+    expect(splitCompound('ferieplanlægning')).toBeUndefined();
+  });
+
+  it('filters by row and marks the matched words for highlighting', () => {
+    const hits = searchStatements('tillid', { rows: ['centerchef'] }).hits;
+    expect(hits.map((h) => h.statement.id)).toEqual(['centerchef.robust.1']);
+    const parts = highlight(hits[0].statement.text, hits[0].stems);
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['tillidsfuldt']);
+    expect(parts.map((p) => p.text).join('')).toBe(hits[0].statement.text);
+  });
+});
+
+describe('recognizer', () => {
+  it('never turns an out-of-scope question into a charter answer', () => {
+    for (const q of ['hvornår har jeg ferie?', 'hvad er min løn', 'what is the weather like', 'asdf qwer']) {
+      expect(['outOfScope', 'unknown']).toContain(recognize(q).intent);
+    }
+  });
+
+  it('asks back rather than guessing when a role word fits two roles', () => {
+    const r = recognize('hvad gør en leder for driften?');
+    expect(r.confidence).toBeLessThan(CONFIDENT);
+    expect(r.alternatives.map((a) => a.slots.role).sort()).toEqual(['leder-af-ledere', 'leder-af-medarbejdere']);
+  });
+
+  it('separates setting a role from asking with one', () => {
+    expect(recognize('jeg er centerchef')).toMatchObject({ intent: 'setRole', slots: { role: 'centerchef' } });
+    expect(recognize('jeg er centerchef, hvad forventes der af mig?')).toMatchObject({ intent: 'role', slots: { role: 'centerchef', alsoSetRole: 'centerchef' } });
+    expect(recognize('hvad forventes der af mig som centerchef?')).toMatchObject({ intent: 'role', slots: { role: 'centerchef' } });
+  });
+
+  it('reads "my role" as the asker, and "vi" in a perspective title as no one', () => {
+    expect(recognize('hvad er mit ansvar for driften').slots).toEqual({ self: true, perspective: 'driften' });
+    expect(recognize('sammen skaber vi velfærd').intent).toBe('perspective');
+  });
+
+  it('runs without the DOM or Node: it has no imports beyond the charter modules and @orama/minisearch', () => {
+    const fs = require('node:fs');
+    const dir = require('node:path').join(__dirname, '../../data/language');
+    for (const f of fs.readdirSync(dir)) {
+      const src = fs.readFileSync(`${dir}/${f}`, 'utf8');
+      const imports = [...src.matchAll(/from '([^']+)'/g)].map((m: RegExpMatchArray) => m[1]);
+      expect(imports.every((i: string) => i.startsWith('.') || i.startsWith('@orama/') || i === 'minisearch')).toBe(true);
+      expect(src).not.toMatch(/\bprocess\.|\brequire\(|__dirname/);
+    }
+  });
+});
+
+describe('deep links', () => {
+  it('round-trip a view through its sub-page id', () => {
+    for (const v of [{ view: 'cell', row: 'centerchef', perspective: 'driften' }, { view: 'role', row: 'alle' }, { view: 'perspective', perspective: 'robust' }, { view: 'about' }, { view: 'matrix' }] as const) {
+      expect(parseSubPageId(subPageId(v))).toEqual(v);
+    }
+    expect(parseSubPageId('cell/konge/driften')).toEqual({ view: 'matrix' });
+    expect(parseSubPageId(undefined)).toEqual({ view: 'matrix' });
+  });
+
+  it('make a Teams deep link when the app id is known, else a plain tab URL', () => {
+    const v = { view: 'cell', row: 'medarbejder', perspective: 'velfaerd' } as const;
+    expect(tabLink(v, { tabUrl: 'http://localhost:3978/tab/' })).toBe('http://localhost:3978/tab/#cell/medarbejder/velfaerd');
+    const link = new URL(tabLink(v, { teamsAppId: '11111111-2222-3333-4444-555555555555', tabUrl: 'https://hv.example/tab/' }));
+    expect(link.host).toBe('teams.microsoft.com');
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'cell/medarbejder/velfaerd' });
+  });
+});
