@@ -124,7 +124,7 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     port,
     host: value(env, 'HOST') ?? '0.0.0.0',
     bot,
-    tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/public'),
+    tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/dist'),
     logLevel,
     storage,
     teamsAppId,

@@ -76,6 +76,12 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): restify
     },
   );
 
+  // What the tab needs to build deep links; nothing secret.
+  server.get('/tab/app-config.json', (_req: Request, res: Response, next: Next) => {
+    res.header('Cache-Control', 'no-cache');
+    res.send(200, { teamsAppId: config.teamsAppId ?? null });
+    next();
+  });
   server.get('/tab', (_req: Request, res: Response, next: Next) => {
     res.redirect(301, '/tab/', next);
   });

@@ -7,6 +7,8 @@ export type TabView =
   | { view: 'cell'; row: RowId; perspective: PerspectiveId }
   | { view: 'role'; row: RowId }
   | { view: 'perspective'; perspective: PerspectiveId }
+  | { view: 'wheel' }
+  | { view: 'search' }
   | { view: 'about' };
 
 /** The personal tab's entityId in the app manifest. */
@@ -30,7 +32,7 @@ export function parseSubPageId(id: string | undefined | null): TabView {
   if (view === 'cell' && isRowId(a) && isPerspectiveId(b)) return { view, row: a, perspective: b };
   if (view === 'role' && isRowId(a)) return { view, row: a };
   if (view === 'perspective' && isPerspectiveId(a)) return { view, perspective: a };
-  if (view === 'about') return { view };
+  if (view === 'about' || view === 'wheel' || view === 'search') return { view };
   return { view: 'matrix' };
 }
 

@@ -71,6 +71,37 @@ async function load(url, texts, seconds) {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+/** Initial JS of the tab: the entry script and what index.html preloads, gzipped. */
+function tabInitialJs() {
+  const zlib = require('node:zlib');
+  const dist = path.join(root, 'tab/dist');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/tab\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = files.map((f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length);
+  return { files: files.length, kb: gz.reduce((a, b) => a + b, 0) / 1024 };
+}
+
+/** Time from navigation to the matrix being visible, headless Chromium on loopback (median of 7, cold cache each). */
+async function timeToMatrix(url) {
+  const { launchChromium } = require('./chromium');
+  const browser = await launchChromium();
+  const times = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const start = Date.now();
+      await page.goto(`${url}/tab/`);
+      await page.waitForSelector('table.matrix [data-statement]', { state: 'visible' });
+      times.push(Date.now() - start);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return times.sort((a, b) => a - b)[3];
+}
+
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const rec = recognizerRate();
@@ -90,12 +121,15 @@ async function main() {
     const c = await load(cardEcho.url, ['hej'], seconds);
     const q = await load(app.url, qa, seconds);
     const ratio = q.rps / e.rps;
+    const js = tabInitialJs();
+    const visible = await timeToMatrix(app.url);
     process.stdout.write(
       `HTTP, 20 connections, ${seconds} s each, expectReplies, ${qa.length} different answered questions from ${USERS} users with stored roles:\n` +
       `  echo bot   ${String(e.rps).padStart(6)} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  non-2xx ${e.non2xx}  (replies with its text)\n` +
       `  card echo  ${String(c.rps).padStart(6)} req/s  p50 ${c.p50} ms  p99 ${c.p99} ms  non-2xx ${c.non2xx}  (replies with one fixed answer card: the payload alone)\n` +
       `  Q&A turn   ${String(q.rps).padStart(6)} req/s  p50 ${q.p50} ms  p99 ${q.p99} ms  non-2xx ${q.non2xx}\n` +
-      `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n`,
+      `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n` +
+      `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
     );
   } finally {
     app.child.kill('SIGTERM');

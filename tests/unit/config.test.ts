@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3978);
     expect(c.bot).toBeUndefined();
     expect(c.logLevel).toBe('info');
-    expect(c.tabDir).toMatch(/tab[/\\]public$/);
+    expect(c.tabDir).toMatch(/tab[/\\]dist$/);
   });
 
   it('reads the Teams Toolkit bot variables', () => {

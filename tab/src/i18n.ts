@@ -1,0 +1,66 @@
+// The tab's own words, Danish first. Charter text is never translated.
+export type Lang = 'da' | 'en';
+
+const da = {
+  title: 'Hvidovrevejen',
+  subtitle: 'Ledelses- og medarbejdergrundlag for Hvidovre Kommune',
+  nav: { matrix: 'Matricen', wheel: 'Hjulet', role: 'Rolle', perspective: 'Perspektiv', search: 'Søg', about: 'Om Hvidovrevejen' },
+  myRole: 'Min rolle',
+  noRole: 'Vælg din rolle',
+  everyone: 'ALLE',
+  rowHeader: 'Rolle',
+  chooseRole: 'Vælg rolle',
+  choosePerspective: 'Vælg perspektiv',
+  showPerspective: 'Vis perspektiv',
+  searchLabel: 'Søg i grundlaget',
+  searchPlaceholder: 'Fx kompetenceudvikling, tillid, feedback …',
+  results: (n: number) => (n === 1 ? '1 udsagn' : `${n} udsagn`),
+  noResults: 'Ingen udsagn matcher. Prøv et andet ord.',
+  copyLink: 'Kopiér link',
+  copied: 'Link kopieret',
+  share: 'Del i chat',
+  centre: 'Borgere og lokalsamfund',
+  wheelLabel: 'De fire perspektiver omkring borgere og lokalsamfund. Vælg et perspektiv for at se det.',
+  chainIntro: 'Hele kæden – fra ALLE og Direktion til Medarbejder (s. 18–25).',
+  roleIntro: 'Én rolle på tværs af de fire perspektiver (s. 8–17).',
+  matrixPages: (p: string) => `s. ${p}`,
+  wording: (page: number) => `Ordlyd på s. ${page}:`,
+  values: 'Vores værdier',
+  readingGuide: 'Sådan læser du grundlaget',
+  signed: 'Underskrevet af',
+  standalone: 'Du ser Hvidovrevejen uden for Teams.',
+};
+export type Strings = typeof da;
+
+const en: Strings = {
+  title: 'Hvidovrevejen',
+  subtitle: 'Leadership and employee charter of Hvidovre Kommune',
+  nav: { matrix: 'Matrix', wheel: 'Wheel', role: 'Role', perspective: 'Perspective', search: 'Search', about: 'About Hvidovrevejen' },
+  myRole: 'My role',
+  noRole: 'Choose your role',
+  everyone: 'ALLE (everyone)',
+  rowHeader: 'Role',
+  chooseRole: 'Choose role',
+  choosePerspective: 'Choose perspective',
+  showPerspective: 'Show perspective',
+  searchLabel: 'Search the charter',
+  searchPlaceholder: 'E.g. kompetenceudvikling, trust, feedback …',
+  results: (n: number) => (n === 1 ? '1 statement' : `${n} statements`),
+  noResults: 'No statement matches. Try another word.',
+  copyLink: 'Copy link',
+  copied: 'Link copied',
+  share: 'Share in chat',
+  centre: 'Borgere og lokalsamfund (citizens and the local community)',
+  wheelLabel: 'The four perspectives around citizens and the local community. Choose a perspective to see it.',
+  chainIntro: 'The whole chain – from ALLE and Direktion to Medarbejder (pp. 18–25).',
+  roleIntro: 'One role across the four perspectives (pp. 8–17).',
+  matrixPages: (p: string) => `pp. ${p}`,
+  wording: (page: number) => `Wording on p. ${page}:`,
+  values: 'Our values',
+  readingGuide: 'How to read the charter',
+  signed: 'Signed by',
+  standalone: 'You are viewing Hvidovrevejen outside Teams.',
+};
+
+export const strings = (lang: Lang): Strings => (lang === 'en' ? en : da);
+export const langFromLocale = (locale?: string | null): Lang => (locale?.toLowerCase().startsWith('en') ? 'en' : 'da');

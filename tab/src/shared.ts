@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { RoleId } from '../../data/charter';
+import type { TabView } from '../../data/deep-links';
+import type { Lang, Strings } from './i18n';
+import type { TeamsHost } from './teams';
+
+export interface SharedContext {
+  lang: Lang;
+  t: Strings;
+  myRole?: RoleId;
+  host?: TeamsHost;
+  links: { teamsAppId?: string; tabUrl: string };
+  go(view: TabView): void;
+}
+
+export const Shared = createContext<SharedContext>(null as unknown as SharedContext);
+export const useShared = () => useContext(Shared);
