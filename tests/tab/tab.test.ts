@@ -78,6 +78,7 @@ describe('themes', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await page.waitForSelector('.app.theme-contrast');
     await page.screenshot({ path: `${ARTIFACTS}/contrast.png` });
+    expect(await axe(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
     await page.waitForSelector('.app.theme-default');
     await page.close();
@@ -94,6 +95,7 @@ describe('mobile', () => {
     await switcher.getByRole('tab', { name: 'velfærd' }).click();
     await page.waitForSelector('#cell-medarbejder-velfaerd');
     expect(await page.locator('#cell-medarbejder-driften').count()).toBe(0);
+    await page.waitForTimeout(500); // let the tab indicator's animation settle for the screenshot
     await page.screenshot({ path: `${ARTIFACTS}/mobile.png`, fullPage: false });
     expect(await axe(page)).toEqual([]);
     await page.close();
