@@ -27,7 +27,9 @@ export interface Config {
 
 export type StorageConfig =
   | { kind: 'file'; dataDir: string }
-  | { kind: 'blob'; connectionString: string; container: string };
+  | { kind: 'blob'; connectionString: string; container: string }
+  /** Azure Blob through a managed identity: no key or connection string. */
+  | { kind: 'blob-identity'; accountUrl: string; container: string; clientId?: string };
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -83,10 +85,16 @@ function readBot(env: Env, problems: string[]): BotCredentials | undefined {
 
 function readStorage(env: Env, root: string, problems: string[]): StorageConfig {
   const connectionString = value(env, 'STORAGE_CONNECTION_STRING');
+  const accountUrl = value(env, 'STORAGE_ACCOUNT_URL');
   const container = value(env, 'STORAGE_CONTAINER');
-  if (!connectionString && !container) return { kind: 'file', dataDir: path.resolve(root, value(env, 'DATA_DIR') ?? '.data') };
+  if (!connectionString && !accountUrl && !container) return { kind: 'file', dataDir: path.resolve(root, value(env, 'DATA_DIR') ?? '.data') };
+  if (accountUrl && !connectionString) {
+    if (!/^https:\/\/[^\s/]+/.test(accountUrl)) problems.push(`STORAGE_ACCOUNT_URL must be the account's https blob endpoint, got "${accountUrl}"`);
+    if (!container) problems.push('STORAGE_ACCOUNT_URL needs STORAGE_CONTAINER');
+    return { kind: 'blob-identity', accountUrl, container: container ?? '', clientId: value(env, 'AZURE_CLIENT_ID') };
+  }
   if (!connectionString || !container) {
-    problems.push('STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together: set both for Azure Blob Storage, or neither for the local data folder');
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together: set both for Azure Blob Storage (or STORAGE_ACCOUNT_URL with a managed identity), or neither for the local data folder');
   } else {
     if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) problems.push('STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens');
     if (!/(^|;)\s*(AccountName|BlobEndpoint)=/i.test(connectionString) && connectionString !== 'UseDevelopmentStorage=true') {

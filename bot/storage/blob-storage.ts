@@ -2,6 +2,7 @@
 // botbuilder's BlobsStorage. Its key sanitising folds "a//b" into "a/b" and
 // truncates long keys, so unsafe keys get a collision-free hashed name.
 import { createHash } from 'node:crypto';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Storage, StoreItems } from 'botbuilder';
 
@@ -36,4 +37,11 @@ export class SafeKeyStorage implements Storage {
 
 export function createBlobStorage(connectionString: string, container: string): Storage {
   return new SafeKeyStorage(new BlobsStorage(connectionString, container));
+}
+
+/** Through a managed identity (in Azure) or the developer's sign-in: no key anywhere. */
+export function createIdentityBlobStorage(accountUrl: string, container: string, clientId?: string): Storage {
+  const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
+  const containerUrl = `${accountUrl.replace(/\/+$/, '')}/${container}`;
+  return new SafeKeyStorage(new BlobsStorage('', '', undefined, containerUrl, credential));
 }

@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { createBlobStorage } from './blob-storage';
+import { createBlobStorage, createIdentityBlobStorage } from './blob-storage';
 import { FileStorage } from './file-storage';
 
 export { isConflict, StorageConflictError } from './errors';
@@ -11,6 +11,10 @@ export async function createStorage(config: Config, log: Logger): Promise<Storag
   if (config.storage.kind === 'blob') {
     log.info('storage_opened', { backend: 'azure-blob', container: config.storage.container });
     return createBlobStorage(config.storage.connectionString, config.storage.container);
+  }
+  if (config.storage.kind === 'blob-identity') {
+    log.info('storage_opened', { backend: 'azure-blob', auth: 'managed identity', container: config.storage.container });
+    return createIdentityBlobStorage(config.storage.accountUrl, config.storage.container, config.storage.clientId);
   }
   return FileStorage.open(config.storage.dataDir, log);
 }

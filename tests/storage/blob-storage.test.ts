@@ -1,6 +1,6 @@
 // The Azure Blob backend against Azurite on loopback, started and stopped here.
 import { BlobServiceClient } from '@azure/storage-blob';
-import { blobName, createBlobStorage } from '../../bot/storage/blob-storage';
+import { blobName, createBlobStorage, createIdentityBlobStorage } from '../../bot/storage/blob-storage';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { storageContract } from './contract';
 
@@ -30,5 +30,13 @@ describe('Azure Blob naming', () => {
     const names: string[] = [];
     for await (const blob of BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container).listBlobsFlat()) names.push(blob.name);
     expect(names.sort()).toEqual(['users/7', 'æ/ø'].map((k) => encodeURIComponent(blobName(k))).sort());
+  });
+});
+
+describe('Azure Blob with a managed identity', () => {
+  it('is built from the account URL and the identity, with no key, without contacting anything', () => {
+    const store = createIdentityBlobStorage('https://hvstate.blob.core.windows.net/', 'hvidovrevejen', '11111111-2222-3333-4444-555555555555');
+    expect(typeof store.read).toBe('function');
+    expect(typeof store.write).toBe('function');
   });
 });

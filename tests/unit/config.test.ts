@@ -50,4 +50,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'Bot_State' })).toThrow(/STORAGE_CONTAINER must be/);
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'hello', STORAGE_CONTAINER: 'bot-state' })).toThrow(/does not look like/);
   });
+
+  it('uses a managed identity for Azure Blob when given the account URL instead of a connection string', () => {
+    expect(loadConfig({ STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/', STORAGE_CONTAINER: 'hvidovrevejen', AZURE_CLIENT_ID: GUID }).storage).toEqual({
+      kind: 'blob-identity', accountUrl: 'https://hvstate.blob.core.windows.net/', container: 'hvidovrevejen', clientId: GUID,
+    });
+    expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/' })).toThrow(/needs STORAGE_CONTAINER/);
+    expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'http://insecure', STORAGE_CONTAINER: 'x1y' })).toThrow(/https blob endpoint/);
+  });
 });
