@@ -1,11 +1,14 @@
 // Thin Bot Framework glue: reads the activity, calls the turn logic, sends
-// what it returns. The only botbuilder-aware code besides adapter.ts.
-import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type Attachment } from 'botbuilder';
+// what it returns. The only botbuilder-aware code besides adapter.ts and
+// weekly/publisher.ts.
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment } from 'botbuilder';
 import type { Outgoing } from './answers/plan';
 import { welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
-import { toAttachment } from './cards/render';
+import { CARD_CONTENT_TYPE, toAttachment } from './cards/render';
 import { respond, type TurnDeps } from './turn';
+import type { Conversation } from './weekly/feature';
+import { channelOf, type Reference } from './weekly/store';
 
 /** In channels and group chats a bot answers only when @mentioned, as Teams bots do. */
 export function addressedToBot(activity: Partial<Activity>): boolean {
@@ -22,14 +25,36 @@ export function toActivity(out: Outgoing): Partial<Activity> {
   return { type: ActivityTypes.Message, ...(out.text && { text: out.text }), attachments, summary: out.card.fallbackText.slice(0, 1000) };
 }
 
-export class HvidovreBot extends ActivityHandler {
-  constructor(deps: TurnDeps) {
+/** Where an activity happened, as the weekly feature stores it. */
+export function conversationOf(a: Activity): Conversation {
+  const ref = TurnContext.getConversationReference(a);
+  const id = channelOf(a.conversation.id);
+  const type = a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+  const reference: Reference = {
+    channelId: ref.channelId ?? 'msteams',
+    serviceUrl: ref.serviceUrl ?? a.serviceUrl,
+    conversation: { id, conversationType: a.conversation.conversationType, tenantId: a.conversation.tenantId },
+    ...(ref.bot && { bot: { id: ref.bot.id, name: ref.bot.name ?? 'Hvidovrevejen' } }),
+  };
+  const data = a.channelData as { team?: { id?: string; name?: string }; channel?: { name?: string } } | undefined;
+  return { id, type, teamId: data?.team?.id, name: [data?.team?.name, data?.channel?.name ?? a.conversation.name].filter(Boolean).join(' › ') || undefined, reference };
+}
+
+const person = (a: Activity) => ({ id: a.from?.id ?? 'anonymous', aadObjectId: a.from?.aadObjectId, name: a.from?.name });
+
+export class HvidovreBot extends TeamsActivityHandler {
+  /** Conversations already stored this process, so ordinary turns need no write. */
+  private readonly known = new Set<string>();
+
+  constructor(private readonly deps: TurnDeps) {
     super();
     this.onMessage(async (context, next) => {
       const a = context.activity;
       if (addressedToBot(a)) {
+        const conversation = conversationOf(a);
+        await this.remember(conversation, a);
         const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : a.text;
-        const replies = await respond({ text, value: a.value, locale: a.locale, user: { id: a.from?.id ?? 'anonymous', aadObjectId: a.from?.aadObjectId } }, deps);
+        const replies = await respond({ text, value: a.value, locale: a.locale, user: person(a), conversation }, deps);
         if (replies.length) await context.sendActivities(replies.map(toActivity));
       }
       await next();
@@ -38,10 +63,48 @@ export class HvidovreBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        await this.remember(conversationOf(context.activity), context.activity);
         const card = renderChoiceCard(welcomeAnswer({ language: context.activity.locale?.startsWith('en') ? 'en' : 'da', question: '', links: deps.links }));
         await context.sendActivity(toActivity({ card }));
       }
       await next();
     });
+
+    this.onMembersRemoved(async (context, next) => {
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id)) await this.forget(context.activity);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(conversationOf(context.activity), context.activity);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context.activity);
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (_team, context, next) => {
+      await this.forget(context.activity);
+      await next();
+    });
+  }
+
+  private async remember(c: Conversation, a: Activity): Promise<void> {
+    if (!this.deps.weekly || this.known.has(c.id)) return;
+    await this.deps.weekly.remember(c, person(a));
+    this.known.add(c.id);
+  }
+
+  private async forget(a: Activity): Promise<void> {
+    const c = conversationOf(a);
+    this.known.delete(c.id);
+    await this.deps.weekly?.forget(c);
+  }
+
+  /** Universal Actions: each reader's own view of a weekly card. */
+  protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invoke.action?.verb;
+    const card = this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb) ? await this.deps.weekly.view((invoke.action.data ?? {}) as Record<string, unknown>, person(context.activity)) : undefined;
+    if (!card) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action "${verb}"` } };
+    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
   }
 }

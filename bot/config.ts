@@ -23,6 +23,8 @@ export interface Config {
   teamsAppId?: string;
   /** Public URL of the tab (ends in /tab/). */
   tabUrl: string;
+  /** AAD object ids that may post the weekly perspective whatever their role. */
+  adminIds: string[];
 }
 
 export type StorageConfig =
@@ -127,6 +129,9 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
   const endpoint = value(env, 'TAB_ENDPOINT') ?? `http://localhost:${port || 3978}`;
   if (!/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`TAB_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
 
+  const adminIds = (value(env, 'ADMIN_IDS') ?? '').split(/[\s,;]+/).filter(Boolean);
+  if (adminIds.some((id) => !GUID.test(id))) problems.push('ADMIN_IDS must be AAD object ids (GUIDs), separated by commas');
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -137,5 +142,6 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     storage,
     teamsAppId,
     tabUrl: `${endpoint.replace(/\/+$/, '')}/tab/`,
+    adminIds,
   };
 }

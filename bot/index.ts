@@ -1,12 +1,7 @@
-// Wiring only: configuration, logger, storage, adapter, bot, server, shutdown.
+// Wiring only: configuration, logger, the app, its scheduler, shutdown.
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, errorFields } from './log';
-import { createAdapter } from './adapter';
-import { HvidovreBot } from './bot';
-import { createServer } from './server';
-import { createStorage } from './storage';
-import { UserProfiles } from './state/user-profiles';
-import { QuestionLog } from './state/question-log';
+import { createApp } from './app';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -17,20 +12,20 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
-  const storage = await createStorage(config, log).catch((err) => {
-    log.error('storage_unavailable', errorFields(err));
+  const app = await createApp(config, log).catch((err) => {
+    log.error('startup_failed', errorFields(err));
     process.exit(1);
   });
-  const links = { teamsAppId: config.teamsAppId, tabUrl: config.tabUrl };
-  const bot = new HvidovreBot({ profiles: new UserProfiles(storage), questions: new QuestionLog(storage), links });
-  const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
+  const { server, scheduler } = app;
 
   server.listen(config.port, config.host, () => {
     log.info('listening', { url: server.url, mode: config.bot ? 'authenticated' : 'local (no auth)' });
+    scheduler.start();
   });
 
   const shutdown = (signal: string) => {
     log.info('shutting_down', { signal });
+    void scheduler.stop();
     server.close(() => {
       log.info('stopped');
       process.exit(0);

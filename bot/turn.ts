@@ -10,18 +10,21 @@ import { answer, plan, type Outgoing, type Plan } from './answers/plan';
 import { strings } from './i18n';
 import type { QuestionLog } from './state/question-log';
 import type { UserProfiles, UserRef } from './state/user-profiles';
+import type { Conversation, WeeklyFeature } from './weekly/feature';
 
 export interface MessageIn {
   text?: string;
   value?: unknown;
   locale?: string;
-  user: UserRef;
+  user: UserRef & { name?: string };
+  conversation?: Conversation;
 }
 
 export interface TurnDeps {
   profiles: UserProfiles;
   questions: QuestionLog;
   links: AnswerContext['links'];
+  weekly?: WeeklyFeature;
 }
 
 const languageOf = (locale?: string, fallback: Language = 'da'): Language => (locale?.toLowerCase().startsWith('en') ? 'en' : fallback);
@@ -29,6 +32,10 @@ const languageOf = (locale?: string, fallback: Language = 'da'): Language => (lo
 export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoing[]> {
   const profile = await deps.profiles.get(input.user);
   const context = (language: Language, question: string): AnswerContext => ({ language, role: profile.role, question, links: deps.links });
+  const action = (input.value as { action?: unknown } | undefined)?.action;
+  if (deps.weekly && typeof action === 'string' && action.startsWith('weekly')) {
+    return deps.weekly.act(input.value as Record<string, unknown>, input.user, profile.role);
+  }
   const incoming = readIncoming(input.value);
 
   if (incoming?.kind === 'feedback') {
@@ -52,6 +59,10 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const recognition = recognize(question, { locale: input.locale });
   const result = plan(recognition, context(recognition.language, question));
   if (result.unrecognized) await deps.questions.record('unrecognized', { question, intent: recognition.intent });
+  if (result.weekly) {
+    if (!deps.weekly || !input.conversation) return [{ text: strings(recognition.language).outOfScopeTitle }];
+    return deps.weekly.compose(input.user, input.conversation, profile.role);
+  }
   return apply(result, input.user, deps, profile.pending);
 }
 

@@ -28,6 +28,8 @@ export interface Plan {
   unrecognized?: boolean;
   /** What was answered, for logs and tests. */
   answered: Intent | 'didYouMean' | 'pickRole' | 'welcome';
+  /** The weekly perspective's compose card is the bot's to build (it needs storage). */
+  weekly?: boolean;
 }
 
 const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
@@ -96,6 +98,8 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
       return done('help', card(renderChoiceCard(helpAnswer(ctx))));
     case 'thanks':
       return done('thanks', { text: t.thanks });
+    case 'weekly':
+      return { messages: [], weekly: true, answered: 'weekly' };
     case 'outOfScope':
       return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'outOfScope')))], unrecognized: true, answered: 'outOfScope' };
     default:

@@ -14,7 +14,7 @@ export type Intent =
   | 'cell' | 'role' | 'perspective' | 'chain' | 'topic'
   | 'overview' | 'synthesis' | 'values' | 'about'
   | 'setRole' | 'showRole' | 'changeRole'
-  | 'help' | 'greeting' | 'thanks' | 'outOfScope' | 'unknown';
+  | 'help' | 'greeting' | 'thanks' | 'outOfScope' | 'unknown' | 'weekly';
 
 export interface Slots {
   role?: RowId;
@@ -103,6 +103,9 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   const role = explicitRoles[0];
   const perspective = perspectives[0];
   const confidenceOf = (...scores: number[]) => Math.min(1, ...scores);
+
+  // "Ugens perspektiv" is the leaders' weekly post, not a question about the charter.
+  if (cues.weekly) return result('weekly', {}, 1);
 
   // Role management comes first: "jeg er centerchef", "skift rolle".
   const setCue = cues.setRole;

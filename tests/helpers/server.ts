@@ -3,43 +3,46 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Storage } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createAdapter } from '../../bot/adapter';
-import { HvidovreBot } from '../../bot/bot';
+import { createApp, type AppOptions } from '../../bot/app';
 import { createServer, type Bot } from '../../bot/server';
-import { createStorage } from '../../bot/storage';
-import { UserProfiles } from '../../bot/state/user-profiles';
-import { QuestionLog } from '../../bot/state/question-log';
+import type { WeeklyScheduler } from '../../bot/weekly/scheduler';
+import type { WeeklyStore } from '../../bot/weekly/store';
 
 export interface RunningServer {
   url: string;
-  storage: import('botbuilder').Storage;
+  storage: Storage;
   dataDir: string;
   logs: string[];
+  scheduler: WeeklyScheduler;
+  store: WeeklyStore;
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { bot?: Bot; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-data-'));
+/** The real app (restify + CloudAdapter) on a free loopback port; `bot` swaps in another bot. */
+export async function startServer(opts: { bot?: Bot; env?: Record<string, string>; app?: AppOptions; dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hv-data-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...opts.env });
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
-  const storage = await createStorage(config, log);
-  const links = { teamsAppId: config.teamsAppId, tabUrl: config.tabUrl };
-  const bot = opts.bot ?? new HvidovreBot({ profiles: new UserProfiles(storage), questions: new QuestionLog(storage), links });
-  const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
+  const app = await createApp(config, log, opts.app);
+  const server = opts.bot ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log }) : app.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    storage,
+    storage: app.storage,
+    store: app.store,
+    scheduler: app.scheduler,
     dataDir,
     logs,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          fs.rmSync(dataDir, { recursive: true, force: true });
+          if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         server.server.closeAllConnections();

@@ -1,0 +1,69 @@
+// The botbuilder edge of the weekly post: continueConversationAsync into a
+// stored conversation, with the channel's roster for the card's refresh.
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { toAttachment, type AdaptiveCardJson } from '../cards/render';
+import type { PacedSender, SendResult } from './sender';
+import type { Person, Reference, WeeklyStore } from './store';
+import { MAX_REFRESH_USERS, renderWeeklyCard, type WeeklyPost } from './weekly-card';
+
+export interface PublisherDeps {
+  adapter: CloudAdapter;
+  botAppId: string;
+  store: WeeklyStore;
+  sender: PacedSender;
+  links: { teamsAppId?: string; tabUrl: string };
+}
+
+/** Runs one proactive turn; errors come back here rather than to onTurnError (no apology into a channel). */
+async function inConversation<T>(d: PublisherDeps, reference: Reference, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  let failure: unknown;
+  // Our stored reference holds the fields botbuilder reads; its typings ask for more.
+  await d.adapter.continueConversationAsync(d.botAppId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
+    try {
+      result = await logic(ctx);
+    } catch (err) {
+      failure = err;
+    }
+  });
+  if (failure) throw failure;
+  return result as T;
+}
+
+/** Up to 60 members' ids for automatic refresh; none when the channel is larger or the roster is unavailable. */
+async function refreshUserIds(ctx: TurnContext, teamId?: string): Promise<string[]> {
+  try {
+    if (teamId) ctx.activity.channelData = { ...ctx.activity.channelData, team: { id: teamId } };
+    const page = await TeamsInfo.getPagedMembers(ctx, MAX_REFRESH_USERS);
+    return page.continuationToken || page.members.length > MAX_REFRESH_USERS ? [] : page.members.map((m) => m.id);
+  } catch {
+    return [];
+  }
+}
+
+export function createPublisher(d: PublisherDeps) {
+  return async (conversationId: string, post: WeeklyPost): Promise<SendResult<unknown>> => {
+    const target = (await d.store.installations()).find((i) => i.conversationId === conversationId);
+    if (!target) return { ok: false, attempts: 0, error: 'the app is not installed there any more' };
+    return d.sender.send(conversationId, () =>
+      inConversation(d, target.reference, async (ctx) => {
+        const card = renderWeeklyCard(post, d.links, { userIds: await refreshUserIds(ctx, target.teamId) });
+        return ctx.sendActivity({ type: 'message', attachments: [toAttachment(card)], summary: card.fallbackText });
+      }),
+    );
+  };
+}
+
+/** Sends to a person in their personal chat with the bot: failure reports, compose cards. */
+export function createPersonalSender(d: PublisherDeps) {
+  return async (owner: Person, out: { text?: string; card?: AdaptiveCardJson }): Promise<boolean> => {
+    const personal = (await d.store.installations()).find(
+      (i) => i.kind === 'personal' && i.user && ((owner.aadObjectId && i.user.aadObjectId === owner.aadObjectId) || i.user.id === owner.id),
+    );
+    if (!personal) return false;
+    await inConversation(d, personal.reference, (ctx) =>
+      ctx.sendActivity(out.card ? { type: 'message', text: out.text, attachments: [toAttachment(out.card)], summary: out.card.fallbackText } : { type: 'message', text: out.text }),
+    );
+    return true;
+  };
+}

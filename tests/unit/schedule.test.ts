@@ -1,0 +1,36 @@
+import { dueAt, isDue, isoWeek, perspectiveOfWeek, zonedInstant } from '../../bot/weekly/schedule';
+
+describe('weekly schedule', () => {
+  it('numbers ISO weeks across year ends', () => {
+    expect(isoWeek(new Date('2026-11-27T12:00:00Z')).key).toBe('2026-W48');
+    expect(isoWeek(new Date('2027-01-01T12:00:00Z')).key).toBe('2026-W53');
+    expect(isoWeek(new Date('2024-12-30T12:00:00Z')).key).toBe('2025-W01');
+    // Sunday 23:30 UTC is already Monday in Copenhagen.
+    expect(isoWeek(new Date('2026-11-29T23:30:00Z')).key).toBe('2026-W49');
+  });
+
+  it('finds the Copenhagen wall-clock time in summer and winter time', () => {
+    expect(zonedInstant(2026, 7, 6, 9, 0).toISOString()).toBe('2026-07-06T07:00:00.000Z');
+    expect(zonedInstant(2026, 12, 7, 9, 0).toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    // The Monday after the switch to summer time (29 March 2026).
+    expect(dueAt(new Date('2026-03-31T10:00:00Z'), 1, '09:00').toISOString()).toBe('2026-03-30T07:00:00.000Z');
+    expect(dueAt(new Date('2026-03-25T10:00:00Z'), 1, '09:00').toISOString()).toBe('2026-03-23T08:00:00.000Z');
+  });
+
+  it('is due once the time has come, once per week, not in skipped weeks or when paused', () => {
+    const sub = { weekday: 1, time: '09:00', skipWeeks: [] as number[], paused: false };
+    expect(isDue(sub, new Date('2026-11-30T07:59:00Z')).due).toBe(false);
+    expect(isDue(sub, new Date('2026-11-30T08:00:00Z')).due).toBe(true);
+    expect(isDue({ ...sub, lastPostedWeek: '2026-W49' }, new Date('2026-12-03T08:00:00Z')).due).toBe(false);
+    expect(isDue({ ...sub, skipWeeks: [49] }, new Date('2026-12-01T08:00:00Z')).due).toBe(false);
+    expect(isDue({ ...sub, paused: true }, new Date('2026-12-01T08:00:00Z')).due).toBe(false);
+    // Missed on Monday (server down): goes out on Wednesday, the same week.
+    expect(isDue({ ...sub, lastPostedWeek: '2026-W48' }, new Date('2026-12-02T10:00:00Z'))).toMatchObject({ due: true, week: { key: '2026-W49' } });
+  });
+
+  it('rotates through the four perspectives, week by week', () => {
+    const weeks = [0, 1, 2, 3, 4].map((w) => perspectiveOfWeek(isoWeek(new Date(Date.UTC(2026, 10, 30 + 7 * w, 12)))));
+    expect(new Set(weeks.slice(0, 4)).size).toBe(4);
+    expect(weeks[4]).toBe(weeks[0]);
+  });
+});
