@@ -1,6 +1,7 @@
 // "Ugens perspektiv" in chat: the leader's compose card, posting by hand,
 // subscribing a channel, and each reader's own view of a posted card.
-import { isPerspectiveId, isRoleId, perspective as perspectiveOf, perspectives, role as roleOf, type RoleId } from '../../data/charter';
+import { isPerspectiveId, isRoleId, perspective as perspectiveOf, perspectives, role as roleOf, type PerspectiveId, type RoleId } from '../../data/charter';
+import { perspectiveIndex, readQuestion } from '../../data/language/lexicon';
 import type { Outgoing } from '../answers/plan';
 import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
 import type { UserProfiles } from '../state/user-profiles';
@@ -87,7 +88,8 @@ export class WeeklyFeature {
       weekdays: WEEKDAYS.map((w, i) => ({ title: w, value: String(i + 1) })),
       time: sub?.time ?? '09:00',
       skipWeeks: (sub?.skipWeeks ?? []).join(', '),
-      status: status ?? (sub ? describe(sub) : undefined),
+      rotation: (sub ? sub.rotation.map((_id, i) => sub.rotation[(week.index + i) % sub.rotation.length]) : DEFAULT_ROTATION).map((id) => perspectiveOf(id).heading).join(', '),
+      status: status ?? (sub ? describe(sub, isoWeek(this.d.now()).index) : undefined),
       canPause: Boolean(sub && !sub.paused),
       canResume: Boolean(sub?.paused),
       canStop: Boolean(sub),
@@ -116,18 +118,19 @@ export class WeeklyFeature {
         const time = str(v.time, 5);
         const weekday = Number(v.weekday);
         if (!isValidTime(time) || !(weekday >= 1 && weekday <= 7)) return text('Vælg en ugedag og et klokkeslæt (TT:MM). (Choose a weekday and a time.)');
-        // Start the rotation so that this week's chosen perspective comes up now.
-        const start = DEFAULT_ROTATION.indexOf(perspective) - (week.index % DEFAULT_ROTATION.length);
-        const rotation = DEFAULT_ROTATION.map((_p, i) => DEFAULT_ROTATION[(((i + start) % 4) + 4) % 4]);
+        const order = parseRotation(str(v.rotation, 200));
+        // Turn the order so that this week's chosen perspective comes up now.
+        const start = order.indexOf(perspective) >= 0 ? order.indexOf(perspective) - (week.index % order.length) : 0;
+        const rotation = order.map((_p, i) => order[(((i + start) % order.length) + order.length) % order.length]);
         const skipWeeks = [...new Set(str(v.skipWeeks, 200).split(/[\s,;]+/).map(Number).filter((n) => n >= 1 && n <= 53))];
         const sub: Subscription = { conversationId: channel, weekday, time, skipWeeks, paused: false, rotation, owner: user, question: post.question, note: post.note, posts: [], failures: [] };
         await this.d.store.saveSubscription(sub);
-        return [{ card: await this.composeCard(channel, `${where}: ${describe(sub)}`) }];
+        return [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }];
       }
       case 'weeklyPause':
       case 'weeklyResume': {
         const sub = await this.d.store.change(channel, (s) => ({ ...s, paused: v.action === 'weeklyPause' }));
-        return sub ? [{ card: await this.composeCard(channel, `${where}: ${describe(sub)}`) }] : text('Den kanal har intet abonnement.');
+        return sub ? [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }] : text('Den kanal har intet abonnement.');
       }
       case 'weeklyStop':
         await this.d.store.stop(channel);
@@ -155,10 +158,21 @@ export class WeeklyFeature {
   }
 }
 
-function describe(s: Subscription): string {
+/** "driften, velfærd, robust" → perspective ids in that order; empty or unreadable → the charter's order. */
+export function parseRotation(text: string): PerspectiveId[] {
+  const ids = text
+    .split(/[,;\n→>]+/)
+    .map((part) => perspectiveIndex.hits(readQuestion(part)).sort((a, b) => b.hit.score - a.hit.score)[0]?.item[0])
+    .filter((id): id is PerspectiveId => isPerspectiveId(id));
+  const unique = [...new Set(ids)];
+  return unique.length ? unique : [...DEFAULT_ROTATION];
+}
+
+function describe(s: Subscription, weekIndex: number): string {
   const when = `hver ${WEEKDAYS[s.weekday - 1] ?? `dag ${s.weekday}`} kl. ${s.time}`;
   const last = s.lastPostedWeek ? ` Sidst sendt: ${s.lastPostedWeek}.` : '';
   const skip = s.skipWeeks.length ? ` Springer uge ${s.skipWeeks.join(', ')} over.` : '';
   const failed = s.failures.length ? ` Sidste fejl: ${s.failures[s.failures.length - 1].week}.` : '';
-  return `${s.paused ? 'På pause' : 'Aktivt'} – ${when} (dansk tid), perspektiverne på skift fra ${perspectiveOf(s.rotation[0]).heading}.${last}${skip}${failed}`;
+  const fromNow = s.rotation.map((_id, i) => s.rotation[(weekIndex + i) % s.rotation.length]);
+  return `${s.paused ? 'På pause' : 'Aktivt'} – ${when} (dansk tid), på skift fra denne uge: ${fromNow.map((id) => perspectiveOf(id).heading).join(' → ')}.${last}${skip}${failed}`;
 }

@@ -50,7 +50,7 @@ describe('ugens perspektiv', () => {
       const before = posts().length;
       await install(server);
       const status = await subscribe(server);
-      expect(JSON.stringify(status.cards)).toContain('Aktivt – hver mandag kl. 09:00');
+      expect(JSON.stringify(status.cards)).toContain('Aktivt – hver mandag kl. 09:00 (dansk tid), på skift fra denne uge: driften → resultaterne → velfærd → en robust organisation');
       const seen: string[] = [];
       for (let week = 0; week < 6; week++) {
         const monday = Date.parse('2026-11-30T00:00:00Z') + week * 7 * 86_400_000;

@@ -1,4 +1,5 @@
 import { dueAt, isDue, isoWeek, perspectiveOfWeek, zonedInstant } from '../../bot/weekly/schedule';
+import { parseRotation } from '../../bot/weekly/feature';
 
 describe('weekly schedule', () => {
   it('numbers ISO weeks across year ends', () => {
@@ -32,5 +33,12 @@ describe('weekly schedule', () => {
     const weeks = [0, 1, 2, 3, 4].map((w) => perspectiveOfWeek(isoWeek(new Date(Date.UTC(2026, 10, 30 + 7 * w, 12)))));
     expect(new Set(weeks.slice(0, 4)).size).toBe(4);
     expect(weeks[4]).toBe(weeks[0]);
+  });
+
+  it('reads a rotation order a leader writes, and falls back to the charter order', () => {
+    expect(parseRotation('velfærd, driften, robust organisation')).toEqual(['velfaerd', 'driften', 'robust']);
+    expect(parseRotation('Emergens → Compliance')).toEqual(['velfaerd', 'driften']);
+    expect(parseRotation('')).toEqual(['driften', 'resultaterne', 'velfaerd', 'robust']);
+    expect(parseRotation('bananer')).toEqual(['driften', 'resultaterne', 'velfaerd', 'robust']);
   });
 });
