@@ -204,6 +204,3 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   }
   return result('unknown', { terms }, 0.2);
 }
-
-/** Whether a greeting-only or chat message, for deciding whether to show the welcome card. */
-export const isChat = (r: Recognition) => r.intent === 'greeting' || r.intent === 'help';
