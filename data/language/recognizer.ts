@@ -91,7 +91,8 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
-  const selfStrong = Boolean(lexicon.selfStrong.best(q));
+  // "min/mit/mine/my" speak of the asker's own part outright; "vi" beside them is just talk.
+  const selfStrong = Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => !used.has(i) && ['min', 'mit', 'mine', 'my'].includes(t.word));
   const self = tokens.some((t, i) => !used.has(i) && lexicon.self.has(t.word) && (t.word !== 'i' || language === 'en')) || outside(lexicon.selfStrong);
   const everyone = roles.some((r) => r.id === 'alle') || outside(lexicon.everyone);
 
@@ -186,6 +187,8 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   const infoAnswer = () => result(info!, {}, terms.length === 0 ? cues[info!]?.score ?? 0.8 : 0.75);
   // "Værdier", "syntese" or "formål" name the subject outright; a topic word beside them is context.
   if (info && cues[info] && !cues.outOfScope) return infoAnswer();
+  // A question about lunch or holidays is out of scope even if a word of it appears in the charter.
+  if (cues.outOfScope && !cues.roleQuestion) return result('outOfScope', {}, 0.9);
   const topic = terms.length ? search() : undefined;
   if (topic?.hits.length) {
     const slots: Slots = { terms, ...(self && !everyone && { self: true }) };
@@ -197,10 +200,9 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   }
   if (info && !cues.outOfScope) return infoAnswer();
   if (cues.outOfScope) return result('outOfScope', {}, 0.9);
-  if (terms.length === 0) {
-    const chat = CHAT_ORDER.map((i) => ({ i, hit: cues[i] })).filter((x) => x.hit).sort((a, b) => b.hit!.end - b.hit!.start - (a.hit!.end - a.hit!.start))[0];
-    if (chat) return result(chat.i, {}, chat.hit!.score);
-    if (self) return result('role', { self: true }, 0.6, [{ intent: 'role', slots: { self: true } }, { intent: 'help', slots: {} }]);
-  }
+  // Greetings, thanks and help: whatever else was said matched nothing in the charter.
+  const chat = CHAT_ORDER.map((i) => ({ i, hit: cues[i] })).filter((x) => x.hit).sort((a, b) => b.hit!.end - b.hit!.start - (a.hit!.end - a.hit!.start))[0];
+  if (chat) return result(chat.i, {}, chat.hit!.score);
+  if (terms.length === 0 && self) return result('role', { self: true }, 0.6, [{ intent: 'role', slots: { self: true } }, { intent: 'help', slots: {} }]);
   return result('unknown', { terms }, 0.2);
 }
