@@ -1,13 +1,15 @@
 // Builds the app from its parts: storage, adapter, bot, weekly scheduler,
 // HTTP server. index.ts runs it; the tests build it with their own clock.
 import { randomUUID } from 'node:crypto';
-import type { Storage } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { createAdapter } from './adapter';
 import { HvidovreBot } from './bot';
 import { createServer } from './server';
-import { createStorage } from './storage';
+import { createStore } from './storage';
+import { withDeadline } from './storage/deadline';
+import type { KeyValueStore } from './storage/store';
+import { Bookkeeping, DEFAULT_BOOKKEEPING, type BookkeepingOptions } from './state/bookkeeping';
 import { QuestionLog } from './state/question-log';
 import { UserProfiles } from './state/user-profiles';
 import { WeeklyFeature } from './weekly/feature';
@@ -19,16 +21,23 @@ import { WeeklyStore } from './weekly/store';
 export interface AppOptions {
   now?: () => Date;
   send?: Partial<SendOptions>;
-  storage?: Storage;
+  /** A store the caller opened (and closes); by default the configured one. */
+  store?: KeyValueStore;
+  bookkeeping?: Partial<BookkeepingOptions>;
 }
+
+/** How long one storage call may take before a turn goes on without it: answers stay within 3 s. */
+export const STORAGE_DEADLINE_MS = 2000;
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}) {
   const now = options.now ?? (() => new Date());
-  const storage = options.storage ?? (await createStorage(config, log));
+  const backend = options.store ?? (await createStore(config.storage, log));
+  const storage = withDeadline(backend, STORAGE_DEADLINE_MS);
   const adapter = createAdapter(config, log);
   const links = { teamsAppId: config.teamsAppId, tabUrl: config.tabUrl };
   const profiles = new UserProfiles(storage, now);
   const store = new WeeklyStore(storage, now);
+  const bookkeeping = new Bookkeeping(log, { ...DEFAULT_BOOKKEEPING, ...options.bookkeeping });
   const sender = new PacedSender({ ...DEFAULT_SEND, ...options.send }, () => now().getTime());
   const edge = { adapter, botAppId: config.bot?.appId ?? '', store, sender, links };
   const publish = createPublisher(edge);
@@ -44,7 +53,14 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     instance: randomUUID(),
     log,
   });
-  const bot = new HvidovreBot({ profiles, questions: new QuestionLog(storage, now), links, weekly });
-  const server = createServer({ config, adapter, bot, log });
-  return { server, scheduler, storage, store };
+  const questions = new QuestionLog(storage, now);
+  const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly });
+  const server = createServer({ config, adapter, bot, log, ready: () => backend.check() });
+  /** Stops background work and releases the store (the data folder's lock); the server is closed by its owner. */
+  const close = async () => {
+    await scheduler.stop();
+    await bookkeeping.drain();
+    if (!options.store) await backend.close();
+  };
+  return { server, scheduler, storage, store, bookkeeping, questions, close };
 }

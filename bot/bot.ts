@@ -6,6 +6,7 @@ import type { Outgoing } from './answers/plan';
 import { welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
 import { CARD_CONTENT_TYPE, toAttachment } from './cards/render';
+import { boundedCache } from '../data/bounded-cache';
 import { respond, type TurnDeps } from './turn';
 import type { Conversation } from './weekly/feature';
 import { channelOf, type Reference } from './weekly/store';
@@ -40,11 +41,18 @@ export function conversationOf(a: Activity): Conversation {
   return { id, type, teamId: data?.team?.id, name: [data?.team?.name, data?.channel?.name ?? a.conversation.name].filter(Boolean).join(' › ') || undefined, reference };
 }
 
-const person = (a: Activity) => ({ id: a.from?.id ?? 'anonymous', aadObjectId: a.from?.aadObjectId, name: a.from?.name });
+/** Who wrote: identity scoped by channel and tenant, so another channel cannot name a Teams user. */
+const person = (a: Activity) => ({
+  id: a.from?.id ?? 'anonymous',
+  aadObjectId: a.from?.aadObjectId,
+  name: a.from?.name,
+  channelId: a.channelId,
+  tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+});
 
 export class HvidovreBot extends TeamsActivityHandler {
-  /** Conversations already stored this process, so ordinary turns need no write. */
-  private readonly known = new Set<string>();
+  /** Conversations already stored by this process, so ordinary turns need no write; bounded. */
+  private readonly known = boundedCache<string, true>(10_000);
 
   constructor(private readonly deps: TurnDeps) {
     super();
@@ -88,16 +96,22 @@ export class HvidovreBot extends TeamsActivityHandler {
     });
   }
 
+  /** Install tracking is bookkeeping: it runs after the reply and never fails it. */
   private async remember(c: Conversation, a: Activity): Promise<void> {
-    if (!this.deps.weekly || this.known.has(c.id)) return;
-    await this.deps.weekly.remember(c, person(a));
-    this.known.add(c.id);
+    const weekly = this.deps.weekly;
+    if (!weekly || this.known.get(c.id)) return;
+    const who = person(a);
+    await this.deps.bookkeeping.run('remember_install', async () => {
+      await weekly.remember(c, who);
+      this.known.set(c.id, true);
+    });
   }
 
   private async forget(a: Activity): Promise<void> {
     const c = conversationOf(a);
     this.known.delete(c.id);
-    await this.deps.weekly?.forget(c);
+    const weekly = this.deps.weekly;
+    if (weekly) await this.deps.bookkeeping.run('forget_install', () => weekly.forget(c));
   }
 
   /** Universal Actions: each reader's own view of a weekly card. */

@@ -1,22 +1,24 @@
 // `npm run report`: what people asked that the bot did not understand, and
-// 👍/👎 on its answers, for the charter's owners. Reads the configured storage.
+// 👍/👎 on its answers, for the charter's owners. Opens the configured
+// storage read-only, so it runs beside a live server without disturbing it.
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
-import { createStorage } from './storage';
+import { createStore } from './storage';
 import { QuestionLog, type LoggedQuestion } from './state/question-log';
 
-function table(title: string, days: { day: string; entries: LoggedQuestion[]; dropped: number }[], row: (e: LoggedQuestion) => string): string {
-  const lines = days.flatMap((d) => [...d.entries.map((e) => `  ${e.at.slice(0, 16).replace('T', ' ')}  ${row(e)}`), ...(d.dropped ? [`  ${d.day}  (+${d.dropped} not kept: daily limit)`] : [])]);
+function table(title: string, days: { day: string; entries: LoggedQuestion[] }[], row: (e: LoggedQuestion) => string): string {
+  const lines = days.flatMap((d) => d.entries.map((e) => `  ${e.at.slice(0, 16).replace('T', ' ')}  ${row(e)}`));
   return `${title} (${lines.length})\n${lines.length ? lines.join('\n') : '  none'}`;
 }
 
 async function main(): Promise<void> {
-  const days = Math.max(1, Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? 30) || 30);
+  const days = Math.min(366, Math.max(1, Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? 30) || 30));
   const config = loadConfig();
-  const storage = await createStorage(config, createLogger('warn', (l) => process.stderr.write(l + '\n')));
-  const log = new QuestionLog(storage);
+  const store = await createStore(config.storage, createLogger('warn', (l) => process.stderr.write(l + '\n')), { readOnly: true });
+  const log = new QuestionLog(store);
   const feedback = await log.recent('feedback', days);
   const unrecognized = await log.recent('unrecognized', days);
+  await store.close();
   const votes = feedback.flatMap((d) => d.entries);
   const up = votes.filter((e) => e.vote === 'up').length;
   process.stdout.write(

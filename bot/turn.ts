@@ -1,5 +1,7 @@
 // One incoming message, from text or a card button, to the replies. Plain
 // async logic over our own state; bot.ts adapts it to botbuilder.
+// Charter answers never depend on storage: when it is down, the bot still
+// answers what it can and says plainly what it cannot remember.
 import type { RoleId } from '../data/charter';
 import type { Language } from '../data/language/language';
 import { recognize, type Interpretation } from '../data/language/recognizer';
@@ -8,8 +10,10 @@ import type { AnswerContext } from './answers/context';
 import { readIncoming } from './answers/incoming';
 import { answer, plan, type Outgoing, type Plan } from './answers/plan';
 import { strings } from './i18n';
+import type { Logger } from './log';
+import type { Bookkeeping } from './state/bookkeeping';
 import type { QuestionLog } from './state/question-log';
-import type { UserProfiles, UserRef } from './state/user-profiles';
+import type { UserProfile, UserProfiles, UserRef } from './state/user-profiles';
 import type { Conversation, WeeklyFeature } from './weekly/feature';
 
 export interface MessageIn {
@@ -23,23 +27,37 @@ export interface MessageIn {
 export interface TurnDeps {
   profiles: UserProfiles;
   questions: QuestionLog;
+  bookkeeping: Bookkeeping;
+  log: Logger;
   links: AnswerContext['links'];
   weekly?: WeeklyFeature;
 }
 
 const languageOf = (locale?: string, fallback: Language = 'da'): Language => (locale?.toLowerCase().startsWith('en') ? 'en' : fallback);
 
+/** The person's profile, or none and `down` when storage does not answer. */
+async function readProfile(input: MessageIn, deps: TurnDeps): Promise<{ profile: UserProfile; down: boolean }> {
+  try {
+    return { profile: await deps.profiles.get(input.user), down: false };
+  } catch (err) {
+    deps.log.warn('profile_unavailable', { error: (err as Error)?.name });
+    return { profile: {}, down: true };
+  }
+}
+
 export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoing[]> {
-  const profile = await deps.profiles.get(input.user);
+  const { profile, down } = await readProfile(input, deps);
   const context = (language: Language, question: string): AnswerContext => ({ language, role: profile.role, question, links: deps.links });
   const action = (input.value as { action?: unknown } | undefined)?.action;
   if (deps.weekly && typeof action === 'string' && action.startsWith('weekly')) {
+    if (down) return [{ text: strings(languageOf(input.locale)).weeklyMemoryDown }];
     return deps.weekly.act(input.value as Record<string, unknown>, input.user, profile.role);
   }
   const incoming = readIncoming(input.value);
 
   if (incoming?.kind === 'feedback') {
-    await deps.questions.record('feedback', { question: incoming.question, intent: incoming.intent, vote: incoming.vote });
+    const vote = { question: incoming.question, intent: incoming.intent, vote: incoming.vote };
+    await deps.bookkeeping.run('log_feedback', () => deps.questions.record('feedback', vote));
     return [{ text: strings(languageOf(input.locale)).feedbackThanks }];
   }
   if (incoming?.kind === 'setRole') {
@@ -58,21 +76,38 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
   const recognition = recognize(question, { locale: input.locale });
   const result = plan(recognition, context(recognition.language, question));
-  if (result.unrecognized) await deps.questions.record('unrecognized', { question, intent: recognition.intent });
+  if (result.unrecognized) {
+    const entry = { question, intent: recognition.intent };
+    await deps.bookkeeping.run('log_unrecognized', () => deps.questions.record('unrecognized', entry));
+  }
   if (result.weekly) {
     if (!deps.weekly || !input.conversation) return [{ text: strings(recognition.language).outOfScopeTitle }];
+    if (down) return [{ text: strings(recognition.language).weeklyMemoryDown }];
     return deps.weekly.compose(input.user, input.conversation, profile.role);
   }
+  // The role picker would ask for a role it cannot keep: say so instead.
+  if (down && result.pending) return [{ text: strings(recognition.language).memoryDown }];
   return apply(result, input.user, deps, profile.pending);
 }
 
 /** Applies a plan's effects; a new role answers the question that was waiting for it. */
 async function apply(result: Plan, user: UserRef, deps: TurnDeps, waiting?: Interpretation & { language?: Language }): Promise<Outgoing[]> {
-  if (result.pending) await deps.profiles.setPending(user, result.pending, result.pending.language);
+  // The picker's buttons carry the question too, so keeping it here is a convenience for a typed reply.
+  if (result.pending) {
+    const pending = result.pending;
+    await deps.bookkeeping.run('remember_pending', () => deps.profiles.setPending(user, pending, pending.language));
+  }
   if (!result.setRole) return result.messages;
-  await deps.profiles.setRole(user, result.setRole);
-  if (!waiting || result.answered !== 'setRole') return result.messages;
-  const language = waiting.language ?? 'da';
+  const language = waiting?.language ?? 'da';
+  let saved = true;
+  try {
+    await deps.profiles.setRole(user, result.setRole);
+  } catch (err) {
+    saved = false;
+    deps.log.warn('role_not_saved', { error: (err as Error)?.name });
+  }
+  const notice: Outgoing[] = saved ? [] : [{ text: strings(language).roleNotSaved }];
+  if (!waiting || result.answered !== 'setRole') return [...result.messages, ...notice];
   const followUp = answer({ intent: waiting.intent, slots: waiting.slots }, { language, role: result.setRole as RoleId, question: '', links: deps.links });
-  return [...result.messages, ...followUp.messages];
+  return [...result.messages, ...notice, ...followUp.messages];
 }

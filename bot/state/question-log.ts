@@ -1,8 +1,10 @@
 // What people ask, for the charter's owners: 👍/👎 on answers and the
 // questions the bot did not understand. The question text is kept; who
-// asked is not. One record per kind and day, appended with eTags.
-import type { Storage } from 'botbuilder';
-import { readRecord, updateRecord } from '../storage/records';
+// asked is not. One record per entry under log/<kind>/<day>/, so any number
+// of colleagues can be logged at the same moment without contention.
+import { randomUUID } from 'node:crypto';
+import { createRecord, readAll } from '../storage/records';
+import type { KeyValueStore } from '../storage/store';
 
 export type LogKind = 'feedback' | 'unrecognized';
 
@@ -13,35 +15,38 @@ export interface LoggedQuestion {
   vote?: 'up' | 'down';
 }
 
-interface DayLog {
-  entries: LoggedQuestion[];
-  dropped: number;
-}
-
-const MAX_PER_DAY = 2000;
 const MAX_QUESTION = 500;
-const dayKey = (kind: LogKind, day: string) => `log/${kind}/${day}`;
+/** Per kind and day, so a flood cannot fill the store; counted per process. */
+const MAX_PER_DAY = 5000;
+const dayPrefix = (kind: LogKind, day: string) => `log/${kind}/${day}/`;
 
 export class QuestionLog {
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  private counted = { day: '', n: new Map<LogKind, number>() };
 
-  async record(kind: LogKind, entry: Omit<LoggedQuestion, 'at'>): Promise<void> {
+  constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
+
+  /** Stores one entry; false when today's limit for its kind is reached. */
+  async record(kind: LogKind, entry: Omit<LoggedQuestion, 'at'>): Promise<boolean> {
     const at = this.now().toISOString();
+    const day = at.slice(0, 10);
+    if (this.counted.day !== day) this.counted = { day, n: new Map() };
+    const n = this.counted.n.get(kind) ?? 0;
+    if (n >= MAX_PER_DAY) return false;
+    this.counted.n.set(kind, n + 1);
     const clean: LoggedQuestion = { at, ...entry, question: entry.question.slice(0, MAX_QUESTION) };
-    await updateRecord<DayLog>(this.storage, dayKey(kind, at.slice(0, 10)), (day) => {
-      const log = day ?? { entries: [], dropped: 0 };
-      if (log.entries.length >= MAX_PER_DAY) return { ...log, dropped: log.dropped + 1 };
-      return { entries: [...log.entries, clean], dropped: log.dropped };
-    });
+    // Time first, so a prefix listing comes back in the order things happened.
+    const key = `${dayPrefix(kind, day)}${at.slice(11, 23).replace(/[:.]/g, '')}-${randomUUID()}`;
+    await createRecord(this.store, key, clean);
+    return true;
   }
 
-  /** Entries of the last `days` days, newest day first. */
-  async recent(kind: LogKind, days: number): Promise<{ day: string; entries: LoggedQuestion[]; dropped: number }[]> {
+  /** Entries of the last `days` days, newest day first, each day in time order. */
+  async recent(kind: LogKind, days: number): Promise<{ day: string; entries: LoggedQuestion[] }[]> {
     const out = [];
     for (let d = 0; d < days; d++) {
       const day = new Date(this.now().getTime() - d * 86_400_000).toISOString().slice(0, 10);
-      const log = await readRecord<DayLog>(this.storage, dayKey(kind, day));
-      if (log?.entries?.length || log?.dropped) out.push({ day, entries: log.entries ?? [], dropped: log.dropped ?? 0 });
+      const entries = (await readAll<LoggedQuestion>(this.store, dayPrefix(kind, day))).map((r) => r.value);
+      if (entries.length) out.push({ day, entries });
     }
     return out;
   }

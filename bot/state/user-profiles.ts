@@ -1,10 +1,11 @@
 // What the bot remembers about a person: their role in the charter, their
-// language, and a question waiting for their role. Keyed by AAD object id,
-// so it follows them across chats.
-import type { Storage } from 'botbuilder';
+// language, and a question waiting for their role. Keyed by channel, tenant
+// and AAD object id: it follows a person across their Teams chats, and an
+// activity from another channel naming the same id reaches another record.
 import { isRoleId, type RoleId } from '../../data/charter';
 import type { Interpretation } from '../../data/language/recognizer';
 import { readRecord, updateRecord } from '../storage/records';
+import type { KeyValueStore } from '../storage/store';
 
 /** A question asked before the role was known; answered once it is. */
 export interface PendingQuestion extends Interpretation {
@@ -22,13 +23,17 @@ export interface UserProfile {
 export interface UserRef {
   id: string;
   aadObjectId?: string;
+  /** The Bot Framework channel the person wrote from ("msteams"). */
+  channelId?: string;
+  tenantId?: string;
 }
 
-export const userKey = (user: UserRef) => `users/${user.aadObjectId || user.id}`;
+const segment = (v: string | undefined) => encodeURIComponent(v || '-');
+export const userKey = (user: UserRef) => `users/${segment(user.channelId)}/${segment(user.tenantId)}/${segment(user.aadObjectId || user.id)}`;
 const PENDING_MINUTES = 60;
 
 export class UserProfiles {
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly storage: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
 
   async get(user: UserRef): Promise<UserProfile> {
     const stored = await readRecord<UserProfile>(this.storage, userKey(user));

@@ -43,7 +43,7 @@ async function refreshUserIds(ctx: TurnContext, teamId?: string): Promise<string
 
 export function createPublisher(d: PublisherDeps) {
   return async (conversationId: string, post: WeeklyPost): Promise<SendResult<unknown>> => {
-    const target = (await d.store.installations()).find((i) => i.conversationId === conversationId);
+    const target = await d.store.installation(conversationId);
     if (!target) return { ok: false, attempts: 0, error: 'the app is not installed there any more' };
     return d.sender.send(conversationId, () =>
       inConversation(d, target.reference, async (ctx) => {
@@ -57,9 +57,7 @@ export function createPublisher(d: PublisherDeps) {
 /** Sends to a person in their personal chat with the bot: failure reports, compose cards. */
 export function createPersonalSender(d: PublisherDeps) {
   return async (owner: Person, out: { text?: string; card?: AdaptiveCardJson }): Promise<boolean> => {
-    const personal = (await d.store.installations()).find(
-      (i) => i.kind === 'personal' && i.user && ((owner.aadObjectId && i.user.aadObjectId === owner.aadObjectId) || i.user.id === owner.id),
-    );
+    const personal = await d.store.personalChat(owner);
     if (!personal) return false;
     await inConversation(d, personal.reference, (ctx) =>
       ctx.sendActivity(out.card ? { type: 'message', text: out.text, attachments: [toAttachment(out.card)], summary: out.card.fallbackText } : { type: 'message', text: out.text }),

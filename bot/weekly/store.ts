@@ -1,8 +1,9 @@
-// Where the app is installed, and which channels have a weekly post. The
-// Storage interface cannot list keys, so each kind keeps an index record.
-import type { Storage } from 'botbuilder';
+// Where the app is installed, and which channels have a weekly post: one
+// record per conversation under installs/ and weekly/, found by prefix, so
+// a whole organisation installing at once writes no shared record.
 import type { PerspectiveId } from '../../data/charter';
-import { readRecord, updateRecord } from '../storage/records';
+import { readAll, readRecord, updateRecord } from '../storage/records';
+import type { KeyValueStore } from '../storage/store';
 import type { Timing } from './schedule';
 
 /** Enough of botbuilder's ConversationReference to post there later. */
@@ -45,59 +46,80 @@ export interface Subscription extends Timing {
 /** A channel thread's id ends in ";messageid=…"; the channel is the part before. */
 export const channelOf = (conversationId: string) => conversationId.split(';messageid=')[0];
 const CLAIM_LEASE_MS = 5 * 60_000;
+// Conversation ids may hold any character; the key keeps them apart and listable.
+const installKey = (conversationId: string) => `installs/${encodeURIComponent(conversationId)}`;
+const weeklyKey = (conversationId: string) => `weekly/${encodeURIComponent(conversationId)}`;
+const personalKey = (user: { id: string; aadObjectId?: string }) => `personal/${encodeURIComponent(user.aadObjectId || user.id)}`;
 
 export class WeeklyStore {
-  constructor(private readonly storage: Storage, private readonly now: () => Date) {}
+  constructor(private readonly storage: KeyValueStore, private readonly now: () => Date) {}
 
+  /** Records (or refreshes) where the app is; a name once known is kept when an event comes without one. */
   async install(i: Omit<Installation, 'since'>): Promise<void> {
     const record: Installation = { ...i, conversationId: channelOf(i.conversationId), since: this.now().toISOString() };
-    await updateRecord<Installation>(this.storage, `installs/${record.conversationId}`, (old) => ({ ...record, since: old?.since ?? record.since }));
-    await this.index('installs', (ids) => (ids.includes(record.conversationId) ? undefined : [...ids, record.conversationId]));
+    await updateRecord<Installation>(this.storage, installKey(record.conversationId), (old) => {
+      const next = { ...record, name: record.name ?? old?.name, teamId: record.teamId ?? old?.teamId, since: old?.since ?? record.since };
+      return old && JSON.stringify(old) === JSON.stringify(next) ? undefined : next;
+    });
+    if (record.kind === 'personal' && record.user) {
+      const user = record.user;
+      await updateRecord<{ conversationId: string }>(this.storage, personalKey(user), (old) => (old?.conversationId === record.conversationId ? undefined : { conversationId: record.conversationId }));
+    }
+  }
+
+  /** A person's personal chat with the bot, if they have one. */
+  async personalChat(user: { id: string; aadObjectId?: string }): Promise<Installation | undefined> {
+    for (const key of new Set([personalKey(user), personalKey({ id: user.id })])) {
+      const found = await readRecord<{ conversationId: string }>(this.storage, key);
+      const install = found && (await this.installation(found.conversationId));
+      if (install) return install;
+    }
+    return undefined;
   }
 
   /** Forgets a conversation, or a whole team's channels, and stops their posts. */
   async uninstall(conversationId: string, teamId?: string): Promise<string[]> {
     const gone = (await this.installations()).filter((i) => i.conversationId === channelOf(conversationId) || (teamId && i.teamId === teamId)).map((i) => i.conversationId);
     if (!gone.includes(channelOf(conversationId))) gone.push(channelOf(conversationId));
-    await this.storage.delete(gone.flatMap((id) => [`installs/${id}`, `weekly/${id}`]));
-    await this.index('installs', (ids) => ids.filter((id) => !gone.includes(id)));
-    await this.index('weekly', (ids) => ids.filter((id) => !gone.includes(id)));
+    for (const id of gone) {
+      await this.storage.delete(weeklyKey(id));
+      await this.storage.delete(installKey(id));
+    }
     return gone;
   }
 
   async installations(): Promise<Installation[]> {
-    return this.all<Installation>('installs');
+    return (await readAll<Installation>(this.storage, 'installs/')).map((r) => r.value);
+  }
+
+  async installation(conversationId: string): Promise<Installation | undefined> {
+    return readRecord<Installation>(this.storage, installKey(channelOf(conversationId)));
   }
 
   async subscription(conversationId: string): Promise<Subscription | undefined> {
-    const sub = await readRecord<Subscription>(this.storage, `weekly/${channelOf(conversationId)}`);
-    if (!sub) return undefined;
-    const { eTag: _eTag, ...value } = sub;
-    return value as Subscription;
+    return readRecord<Subscription>(this.storage, weeklyKey(channelOf(conversationId)));
   }
 
   async subscriptions(): Promise<Subscription[]> {
-    return this.all<Subscription>('weekly');
+    return (await readAll<Subscription>(this.storage, 'weekly/')).map((r) => r.value);
   }
 
   async saveSubscription(sub: Subscription): Promise<void> {
-    await updateRecord<Subscription>(this.storage, `weekly/${sub.conversationId}`, (old) => ({ ...sub, posts: old?.posts ?? sub.posts, failures: old?.failures ?? sub.failures, lastPostedWeek: old?.lastPostedWeek ?? sub.lastPostedWeek }));
-    await this.index('weekly', (ids) => (ids.includes(sub.conversationId) ? undefined : [...ids, sub.conversationId]));
+    await updateRecord<Subscription>(this.storage, weeklyKey(sub.conversationId), (old) => ({ ...sub, posts: old?.posts ?? sub.posts, failures: old?.failures ?? sub.failures, lastPostedWeek: old?.lastPostedWeek ?? sub.lastPostedWeek }));
   }
 
   async change(conversationId: string, change: (s: Subscription) => Subscription | undefined): Promise<Subscription | undefined> {
-    return updateRecord<Subscription>(this.storage, `weekly/${channelOf(conversationId)}`, (s) => (s ? change(s) : undefined));
+    return updateRecord<Subscription>(this.storage, weeklyKey(channelOf(conversationId)), (s) => (s ? change(s) : undefined));
   }
 
   async stop(conversationId: string): Promise<void> {
-    await this.storage.delete([`weekly/${channelOf(conversationId)}`]);
-    await this.index('weekly', (ids) => ids.filter((id) => id !== channelOf(conversationId)));
+    await this.storage.delete(weeklyKey(channelOf(conversationId)));
   }
 
   /** Takes this week's post with an eTag-conditional write; only one instance wins. */
   async claim(conversationId: string, week: string, by: string): Promise<boolean> {
     let won = false;
-    await updateRecord<Subscription>(this.storage, `weekly/${conversationId}`, (s) => {
+    await updateRecord<Subscription>(this.storage, weeklyKey(conversationId), (s) => {
       won = false;
       if (!s || s.lastPostedWeek === week) return undefined;
       if (s.claim?.week === week && this.now().getTime() - Date.parse(s.claim.at) < CLAIM_LEASE_MS) return undefined;
@@ -116,19 +138,5 @@ export class WeeklyStore {
       posts: 'perspective' in outcome ? [...s.posts, { week, perspective: outcome.perspective, at }].slice(-26) : s.posts,
       failures: 'error' in outcome ? [...s.failures, { week, at, error: outcome.error }].slice(-26) : s.failures,
     }));
-  }
-
-  private async index(kind: string, change: (ids: string[]) => string[] | undefined): Promise<void> {
-    await updateRecord<{ ids: string[] }>(this.storage, `index/${kind}`, (i) => {
-      const next = change(i?.ids ?? []);
-      return next && { ids: next };
-    });
-  }
-
-  private async all<T>(kind: 'installs' | 'weekly'): Promise<T[]> {
-    const ids = (await readRecord<{ ids: string[] }>(this.storage, `index/${kind}`))?.ids ?? [];
-    if (!ids.length) return [];
-    const found = await this.storage.read(ids.map((id) => `${kind}/${id}`));
-    return ids.map((id) => found[`${kind}/${id}`]).filter(Boolean).map(({ eTag: _e, ...v }) => v as T);
   }
 }

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Storage } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createAdapter } from '../../bot/adapter';
@@ -11,10 +10,14 @@ import { createApp, type AppOptions } from '../../bot/app';
 import { createServer, type Bot } from '../../bot/server';
 import type { WeeklyScheduler } from '../../bot/weekly/scheduler';
 import type { WeeklyStore } from '../../bot/weekly/store';
+import type { Bookkeeping } from '../../bot/state/bookkeeping';
+import type { KeyValueStore } from '../../bot/storage/store';
 
 export interface RunningServer {
   url: string;
-  storage: Storage;
+  /** The app's store (with its deadline), for looking at what was kept. */
+  storage: KeyValueStore;
+  bookkeeping: Bookkeeping;
   dataDir: string;
   logs: string[];
   scheduler: WeeklyScheduler;
@@ -35,6 +38,7 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
   return {
     url: `http://127.0.0.1:${port}`,
     storage: app.storage,
+    bookkeeping: app.bookkeeping,
     store: app.store,
     scheduler: app.scheduler,
     dataDir,
@@ -42,8 +46,10 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-          resolve();
+          void app.close().then(() => {
+            if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+            resolve();
+          });
         });
         server.server.closeAllConnections();
       }),

@@ -1,0 +1,80 @@
+// Writes the answer does not depend on (the question log, where the app is
+// installed) run here, after the reply: retried in the background with
+// backoff, bounded in number, and logged when they give up. A storage
+// hiccup therefore never turns an answer into an apology.
+import type { Logger } from '../log';
+
+export interface BookkeepingOptions {
+  /** Tries per job, the first included. */
+  attempts: number;
+  /** First retry delay; doubled each time, with jitter. */
+  delayMs: number;
+  /** Jobs waiting or running at most; more are dropped and logged. */
+  maxPending: number;
+  /** How long a caller waits for the first try before going on without it. */
+  inlineMs: number;
+}
+
+export const DEFAULT_BOOKKEEPING: BookkeepingOptions = { attempts: 6, delayMs: 200, maxPending: 5000, inlineMs: 250 };
+
+export class Bookkeeping {
+  private pending = 0;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly log: Logger, private readonly options: BookkeepingOptions = DEFAULT_BOOKKEEPING) {}
+
+  /**
+   * Starts `job` now. The returned promise never rejects: it settles when the
+   * first try does, or after `inlineMs`, so in the usual case the write is
+   * done when the reply goes out, and in an outage the reply does not wait.
+   * `label` names the job in the log (never its data).
+   */
+  run(label: string, job: () => Promise<unknown>): Promise<void> {
+    if (this.pending >= this.options.maxPending) {
+      this.log.error('bookkeeping_dropped', { job: label, pending: this.pending });
+      return Promise.resolve();
+    }
+    this.pending += 1;
+    let firstTry!: () => void;
+    const tried = new Promise<void>((resolve) => (firstTry = resolve));
+    const done = this.attempt(label, job, firstTry).finally(() => {
+      this.pending -= 1;
+      this.running.delete(done);
+      firstTry();
+    });
+    this.running.add(done);
+    return Promise.race([tried, new Promise<void>((resolve) => setTimeout(resolve, this.options.inlineMs).unref())]);
+  }
+
+  private async attempt(label: string, job: () => Promise<unknown>, firstTry: () => void): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await job();
+        firstTry();
+        if (attempt > 1) this.log.info('bookkeeping_recovered', { job: label, attempts: attempt });
+        return;
+      } catch (err) {
+        firstTry();
+        if (attempt >= this.options.attempts) {
+          this.log.error('bookkeeping_gave_up', { job: label, attempts: attempt, error: err instanceof Error ? err.name : 'Error', reason: err instanceof Error ? err.message.slice(0, 200) : undefined });
+          return;
+        }
+        const delay = this.options.delayMs * 2 ** (attempt - 1);
+        await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay).unref());
+      }
+    }
+  }
+
+  /** Jobs waiting or running now. */
+  get size(): number {
+    return this.pending;
+  }
+
+  /** Waits for the jobs started so far (on shutdown, and in tests), at most `timeoutMs`. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running.size && Date.now() < deadline) {
+      await Promise.race([Promise.all(this.running), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+    }
+  }
+}
