@@ -21,6 +21,7 @@ export const MAX_DEPTH = 32;
 export const EXT = '.json';
 
 const HEX = /^[0-9a-f]+$/;
+const PLAIN = /^[a-z0-9_-]+$/;
 const kept = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
 
 function encodeSegment(s: string): string {
@@ -47,22 +48,26 @@ export const HASHED = Symbol('hashed');
 export function decodeComponent(name: string): string | typeof HASHED | undefined {
   if (name.length === 65 && name[0] === '=' && HEX.test(name.slice(1))) return HASHED;
   if (name === '~') return '';
+  if (name.length === 0 || name.length > MAX_COMPONENT) return undefined;
+  if (PLAIN.test(name)) return name;
   let out = '';
   for (let i = 0; i < name.length; ) {
-    const ch = name[i];
-    const width = ch === '~' ? 2 : ch === '+' ? 4 : 0;
-    if (width === 0) {
-      out += ch;
+    const c = name.charCodeAt(i);
+    if (kept(c)) {
+      out += name[i];
       i += 1;
       continue;
     }
+    const width = c === 0x7e ? 2 : c === 0x2b ? 4 : 0;
     const hex = name.slice(i + 1, i + 1 + width);
-    if (hex.length !== width || !HEX.test(hex)) return undefined;
-    out += String.fromCharCode(parseInt(hex, 16));
+    if (width === 0 || hex.length !== width || !HEX.test(hex)) return undefined;
+    const unit = parseInt(hex, 16);
+    // Only the canonical spelling counts, so a hand-made "~61.json" is not a second "a".
+    if (kept(unit) || (width === 2) !== unit < 0x80) return undefined;
+    out += String.fromCharCode(unit);
     i += 1 + width;
   }
-  // Only the canonical spelling counts, so a hand-made "~61.json" is not a second "a".
-  return encodeSegment(out) === name ? out : undefined;
+  return out;
 }
 
 /** Folder names for the leading segments that become folders, by the same rule for keys and prefixes. */
@@ -98,21 +103,27 @@ export function prefixFolder(prefix: string): string[] {
   return folders(prefix.split('/').slice(0, -1));
 }
 
-/** The key a path stands for: a string, HASHED (read the record), or undefined (not a record file). */
+/** The key a path stands for: a string, HASHED (read the record), or undefined (not a path this rule makes). */
 export function keyFromParts(parts: string[]): string | typeof HASHED | undefined {
   const file = parts[parts.length - 1];
   if (!file.endsWith(EXT)) return undefined;
-  const names = [...parts.slice(0, -1), file.slice(0, -EXT.length)];
+  const dirs = parts.slice(0, -1);
+  const names = [...dirs, file.slice(0, -EXT.length)];
   const segments: string[] = [];
-  let hashed = false;
   for (const name of names) {
     const decoded = decodeComponent(name);
     if (decoded === undefined) return undefined;
-    if (decoded === HASHED) hashed = true;
-    else segments.push(decoded);
+    if (decoded === HASHED) return HASHED;
+    segments.push(decoded);
   }
-  if (hashed) return HASHED;
-  // A hand-made path that our rule would not produce (say, folders past the fold) is not a record.
-  const key = segments.join('/');
-  return keyPath(key).parts.join('/') === parts.join('/') ? key : undefined;
+  // The folders must be the ones folders() would make: within the limits, and
+  // a file name holding "/" only where the next segment would not have fitted.
+  let used = 0;
+  for (const [i, dir] of dirs.entries()) {
+    if (i >= MAX_DEPTH - 1 || used + dir.length + 1 > MAX_DIRS) return undefined;
+    used += dir.length + 1;
+  }
+  const rest = segments[segments.length - 1];
+  if (rest.includes('/') && dirs.length < MAX_DEPTH - 1 && used + component(rest.split('/')[0]).length + 1 <= MAX_DIRS) return undefined;
+  return segments.join('/');
 }

@@ -36,6 +36,19 @@ describe('file names', () => {
     expect(parts).toEqual(['users', expect.stringMatching(/^=[0-9a-f]{64}\.json$/)]);
   });
 
+  it.each([
+    ['a non-canonical escape of a kept letter', ['~61.json']],
+    ['an upper-case letter', ['A.json']],
+    ['a 2-digit escape of a non-ASCII unit', ['~e6.json']],
+    ['a 4-digit escape of an ASCII unit', ['+0041.json']],
+    ['upper-case hex', ['+00D8.json']],
+    ['a temp file', ['a.json.123-abcd.tmp']],
+    ['folders deeper than the fold', Array.from({ length: 40 }, (_, i) => (i === 39 ? 'x.json' : 'd'))],
+    ['a folded name where nothing needed folding', ['a~2fb.json']],
+  ])('does not take %s for a record', (_name, parts) => {
+    expect(keyFromParts(parts)).toBeUndefined();
+  });
+
   it('reads every key back from its path unless the path holds a hash', () => {
     fc.assert(
       fc.property(anyKey, (key) => {
