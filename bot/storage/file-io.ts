@@ -31,7 +31,9 @@ export function asUnavailable(err: unknown): unknown {
   return new StorageUnavailableError(`${REASONS[code] ?? 'a disk error'} (${code})`);
 }
 
+/** Makes a folder's new or renamed entries durable. Windows cannot open a folder for this; NTFS journals them. */
 export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();

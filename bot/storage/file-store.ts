@@ -10,7 +10,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log';
 import { HASHED, keyFromParts, keyPath, prefixFolder, EXT } from './file-names';
-import { asUnavailable, errnoOf, TMP, walkFiles, writeAtomic } from './file-io';
+import { asUnavailable, errnoOf, fsyncDir, TMP, walkFiles, writeAtomic } from './file-io';
 import { acquireLock, type FolderLock } from './file-lock';
 import { migrateFormat1, OLD_ITEMS } from './file-migrate';
 import { parseRecord, quarantineFile, serialiseRecord, type FileRecord } from './file-records';
@@ -52,7 +52,11 @@ export class FileStore implements KeyValueStore {
     if (options.readOnly) {
       const stat = await fs.stat(root).catch((err) => Promise.reject(asUnavailable(err)));
       if (!stat.isDirectory()) throw new StorageUnavailableError('the data folder is not a folder');
-      if (await fs.stat(path.join(root, OLD_ITEMS)).catch(() => undefined)) log.warn('storage_old_format_unread', { reason: 'a server migrates it when it next starts' });
+      const hasOld = Boolean(await fs.stat(path.join(root, OLD_ITEMS)).catch(() => undefined));
+      if (hasOld) log.warn('storage_old_format_unread', { reason: 'a server migrates it when it next starts' });
+      if (!(await fs.stat(path.join(root, 'records')).catch(() => undefined))) {
+        throw new StorageUnavailableError(hasOld ? 'the data folder is in the old format; start the server once to upgrade it' : 'the data folder holds no records yet');
+      }
       log.info('storage_opened', { backend: 'file', dir: root, mode: 'read-only' });
       return new FileStore(root, log, undefined, options);
     }
@@ -109,8 +113,7 @@ export class FileStore implements KeyValueStore {
       const file = this.fileFor(key);
       try {
         await fs.rm(file);
-        const handle = await fs.open(path.dirname(file), 'r');
-        await handle.sync().finally(() => handle.close());
+        await fsyncDir(path.dirname(file));
       } catch (err) {
         if (errnoOf(err) !== 'ENOENT') throw asUnavailable(err);
       }

@@ -159,10 +159,15 @@ describe('FileStore read-only (npm run report beside a running server)', () => {
     ['delete', (s: FileStore) => s.delete('k')],
   ])('refuses %s, and takes no lock', async (_name, write) => {
     const dir = tempDir();
+    await (await open(dir)).store.close();
     const { store: reader } = await open(dir, { readOnly: true });
     await expect(write(reader)).rejects.toThrow('opened read-only');
     expect(fs.existsSync(lockPath(dir))).toBe(false);
     await reader.close();
+  });
+
+  it('reports a folder no server has written to as unavailable', async () => {
+    await expect(FileStore.open(tempDir(), createLogger('silent'), { readOnly: true })).rejects.toThrow('Storage is unavailable: the data folder holds no records yet');
   });
 
   it('reports a missing folder as unavailable rather than creating it', async () => {
