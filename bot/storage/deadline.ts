@@ -11,7 +11,13 @@ export function withDeadline(store: KeyValueStore, ms: number, log?: Logger): Ke
         log?.warn('storage_deadline_exceeded', { op, ms });
         reject(new StorageUnavailableError(`no answer within ${ms} ms`));
       }, ms);
-      work().then(
+      let pending: Promise<T>;
+      try {
+        pending = work();
+      } catch (err) {
+        pending = Promise.reject(err);
+      }
+      pending.then(
         (value) => {
           clearTimeout(timer);
           resolve(value);

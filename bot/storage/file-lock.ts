@@ -98,23 +98,25 @@ async function removeStale(file: string, staleId: string | undefined): Promise<v
 
 export async function acquireLock(dir: string, log: Logger): Promise<FolderLock> {
   const file = path.join(dir, LOCK_FILE);
-  if (held.has(dir)) throw new DataFolderInUseError(dir, process.pid);
-  // Reserved before the first await, so two opens in this process cannot both try.
-  held.add(dir);
+  // By real path, so a symlink to a held folder is the same folder.
+  const key = await fs.realpath(dir);
+  if (held.has(key)) throw new DataFolderInUseError(dir, process.pid);
+  // Reserved before the next await, so two opens in this process cannot both try.
+  held.add(key);
   try {
-    return await takeLock(dir, file, log);
+    return await takeLock(dir, key, file, log);
   } catch (err) {
-    held.delete(dir);
+    held.delete(key);
     throw err;
   }
 }
 
-async function takeLock(dir: string, file: string, log: Logger): Promise<FolderLock> {
+async function takeLock(dir: string, key: string, file: string, log: Logger): Promise<FolderLock> {
   const mine: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), id: randomUUID() };
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       await createLock(dir, file, mine);
-      return holding(dir, file, mine.id);
+      return holding(key, file, mine.id);
     } catch (err) {
       if (errnoOf(err) !== 'EEXIST') throw err;
     }
@@ -128,7 +130,7 @@ async function takeLock(dir: string, file: string, log: Logger): Promise<FolderL
   throw new Error(`Could not take the lock of the data folder ${dir}: other servers keep starting on it.`);
 }
 
-function holding(dir: string, file: string, id: string): FolderLock {
+function holding(key: string, file: string, id: string): FolderLock {
   const heartbeat = setInterval(() => {
     const now = new Date();
     fs.utimes(file, now, now).catch(() => undefined);
@@ -140,7 +142,7 @@ function holding(dir: string, file: string, id: string): FolderLock {
       if (released) return;
       released = true;
       clearInterval(heartbeat);
-      held.delete(dir);
+      held.delete(key);
       const current = await readLock(file).catch(() => undefined);
       if (current?.info.id === id) await fs.rm(file, { force: true });
     },

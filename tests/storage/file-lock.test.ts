@@ -60,6 +60,15 @@ describe('FileStore: one writer per folder', () => {
     await store.close();
   });
 
+  it('refuses a second writer that reaches the folder through a symlink', async () => {
+    const dir = tempDir();
+    const link = path.join(tempDir(), 'link');
+    fs.symlinkSync(dir, link);
+    const { store } = await open(dir);
+    await expect(FileStore.open(link, createLogger('silent'))).rejects.toBeInstanceOf(DataFolderInUseError);
+    await store.close();
+  });
+
   it('refuses a writer while another process holds the folder', async () => {
     const dir = tempDir();
     const child = await holder(dir);

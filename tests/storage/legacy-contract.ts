@@ -3,7 +3,7 @@
 // One behavioural contract for every storage backend. Each backend's test
 // file calls this with a factory for a fresh, empty store.
 import type { Storage } from 'botbuilder';
-import { isConflict } from '../../bot/storage';
+import { isConflict } from '../../bot/storage/errors';
 import { updateRecord } from '../../bot/storage/records';
 
 export function storageContract(name: string, fresh: () => Promise<Storage>): void {
