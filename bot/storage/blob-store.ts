@@ -14,7 +14,8 @@ import { errorCode, isNotFound, statusOf, translate } from './blob-errors';
 import { StorageConflictError, StorageUnavailableError, type Entry, type KeyValueStore, type WriteCondition } from './store';
 
 export const OP_TIMEOUT_MS = 2000;
-const PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 2, tryTimeoutInMs: 1000, retryDelayInMs: 100, maxRetryDelayInMs: 300 } };
+// Two tries, 100 ms apart. tryTimeoutInMs only becomes the service's own `timeout` (whole seconds): 2 s, the operation bound.
+const PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 2, tryTimeoutInMs: 2000, retryDelayInMs: 100, maxRetryDelayInMs: 300 } };
 
 export interface BlobStoreOptions {
   readOnly?: boolean;
