@@ -4,9 +4,16 @@ import type { Logger } from '../log';
 import { createBlobStorage, createIdentityBlobStorage } from './blob-storage';
 import { FileStorage } from './file-storage';
 
-export { isConflict, StorageConflictError } from './errors';
+// The KeyValueStore layer. (The old botbuilder-Storage layer below keeps its
+// own conflict error in ./errors until its consumers move.)
+export { createStore, type CreateStoreOptions } from './create-store';
+export { withDeadline } from './deadline';
+export { FileStore } from './file-store';
+export { DataFolderInUseError } from './file-lock';
+export { BlobStore } from './blob-store';
+export { isConflict, StorageConflictError, StorageUnavailableError, type KeyValueStore, type Entry, type WriteCondition } from './store';
 
-/** Azure Blob when configured (several instances), else the embedded file store. */
+/** Old layer: Azure Blob when configured (several instances), else the embedded file store. */
 export async function createStorage(config: Config, log: Logger): Promise<Storage> {
   if (config.storage.kind === 'blob') {
     log.info('storage_opened', { backend: 'azure-blob', container: config.storage.container });

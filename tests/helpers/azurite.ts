@@ -15,6 +15,10 @@ export interface Azurite {
   stop(): Promise<void>;
 }
 
+export function connectionString(port: number): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
@@ -25,9 +29,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startAzurite(): Promise<Azurite> {
-  const port = await freePort();
-  const location = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-azurite-'));
+/** `port` and `location` let a test stop Azurite and start it again on the same address and data. */
+export async function startAzurite(options: { port?: number; location?: string } = {}): Promise<Azurite> {
+  const port = options.port ?? (await freePort());
+  const location = options.location ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hv-azurite-'));
   const bin = path.join(__dirname, '../../node_modules/.bin/azurite-blob');
   const child: ChildProcess = spawn(bin, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--disableTelemetry'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,11 +52,11 @@ export async function startAzurite(): Promise<Azurite> {
     child.on('exit', (code) => reject(new Error(`Azurite exited (${code}): ${output}`)));
   });
   return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
+    connectionString: connectionString(port),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {
-          fs.rmSync(location, { recursive: true, force: true });
+          if (!options.location) fs.rmSync(location, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

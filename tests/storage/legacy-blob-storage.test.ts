@@ -1,8 +1,10 @@
+// Legacy: the botbuilder-Storage classes the app uses until its consumers move
+// to KeyValueStore. Delete this file together with those classes.
 // The Azure Blob backend against Azurite on loopback, started and stopped here.
 import { BlobServiceClient } from '@azure/storage-blob';
 import { blobName, createBlobStorage, createIdentityBlobStorage } from '../../bot/storage/blob-storage';
 import { startAzurite, type Azurite } from '../helpers/azurite';
-import { storageContract } from './contract';
+import { storageContract } from './legacy-contract';
 
 let azurite: Azurite;
 let n = 0;

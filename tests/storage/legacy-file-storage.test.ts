@@ -1,9 +1,11 @@
+// Legacy: the botbuilder-Storage classes the app uses until its consumers move
+// to KeyValueStore. Delete this file together with those classes.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FileStorage } from '../../bot/storage/file-storage';
 import { createLogger } from '../../bot/log';
-import { storageContract } from './contract';
+import { storageContract } from './legacy-contract';
 
 const dirs: string[] = [];
 const tempDir = () => {
