@@ -1,9 +1,9 @@
-// Upgrading a data folder written by the first file format (the old
-// FileStorage class, still in bot/storage/file-storage.ts): nothing is lost.
+// Upgrading a data folder written by the first file format (wave 1's
+// FileStorage class, written here byte for byte as it wrote it): nothing is lost.
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FileStorage } from '../../bot/storage/file-storage';
 import { FileStore } from '../../bot/storage/file-store';
 import { createLogger } from '../../bot/log';
 
@@ -24,10 +24,18 @@ const OLD = {
   'weekly/schedule': { day: 1, list: [1, 2, 3] },
 };
 
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Format 1: items/<2 hex>/<sha256 of the key>.json holding {format, key, eTag, sha256 of the value's JSON, value}. */
 async function oldFolder(): Promise<string> {
   const dir = tempDir();
-  const old = await FileStorage.open(dir, createLogger('silent'));
-  await old.write(OLD);
+  for (const [key, value] of Object.entries(OLD)) {
+    const name = sha256(key);
+    const json = JSON.stringify(value);
+    fs.mkdirSync(path.join(dir, 'items', name.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'items', name.slice(0, 2), `${name}.json`), JSON.stringify({ format: 1, key, eTag: `"${randomUUID()}"`, sha256: sha256(json), value: JSON.parse(json) }));
+  }
+  fs.mkdirSync(path.join(dir, 'quarantine'), { recursive: true });
   return dir;
 }
 const oldFiles = (dir: string) => fs.readdirSync(path.join(dir, 'items'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
