@@ -45,6 +45,6 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     log,
   });
   const bot = new HvidovreBot({ profiles, questions: new QuestionLog(storage, now), links, weekly });
-  const server = createServer({ config, adapter, bot, log });
+  const server = createServer({ config, adapter, bot, log, ready: async () => undefined });
   return { server, scheduler, storage, store };
 }

@@ -1,6 +1,6 @@
 // Wiring only: configuration, logger, the app, its scheduler, shutdown.
 import { loadConfig, ConfigError, type Config } from './config';
-import { createLogger, errorFields } from './log';
+import { createLogger, errorFields, setIdSalt } from './log';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -12,6 +12,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
+  if (config.logIdSalt) setIdSalt(config.logIdSalt);
+  if (config.production && !config.bot) log.warn('unauthenticated', { reason: 'ALLOW_UNAUTHENTICATED=true: anyone who can reach this server may talk to the bot' });
   const app = await createApp(config, log).catch((err) => {
     log.error('startup_failed', errorFields(err));
     process.exit(1);
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const { server, scheduler } = app;
 
   server.listen(config.port, config.host, () => {
-    log.info('listening', { url: server.url, mode: config.bot ? 'authenticated' : 'local (no auth)' });
+    log.info('listening', { url: server.url, mode: config.bot ? 'authenticated' : 'local (no auth)', production: config.production });
     scheduler.start();
   });
 
