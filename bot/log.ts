@@ -1,6 +1,7 @@
 // Minimal structured logger: one JSON line per event. Callers pass counts,
 // kinds and hashed ids (hashId), never message text or stored values.
 import { createHash, randomBytes } from 'node:crypto';
+import { types } from 'node:util';
 import type { LogLevel } from './config';
 
 export interface Logger {
@@ -22,7 +23,9 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
 
 /** Error details for the log; the user never sees these. */
 export function errorFields(err: unknown): Record<string, unknown> {
-  return err instanceof Error ? { error: err.name, message: err.message, stack: err.stack } : { error: String(err) };
+  // isNativeError also knows errors made in another realm (node's own, under jest's vm).
+  if (err instanceof Error || types.isNativeError(err)) return { error: err.name, message: err.message, stack: err.stack };
+  return { error: String(err) };
 }
 
 // Random per process unless configured (LOG_ID_SALT), so a hash cannot be

@@ -9,11 +9,15 @@ const MAX_ID = 1000;
 const MAX_NAME = 1000;
 
 const str = (maxLength: number, extra: Record<string, unknown> = {}) => ({ type: 'string', maxLength, ...extra });
-const id = str(MAX_ID, { minLength: 1 });
+// Ids are opaque ASCII tokens ("19:…@thread.tacv2", "a:1Xy…"); botbuilder puts them in
+// HTTP headers and URL paths, where a control character or lone surrogate would throw.
+const ASCII = '^[\\x20-\\x7E]*$';
+const id = str(MAX_ID, { minLength: 1, pattern: ASCII });
+const optionalId = str(MAX_ID, { pattern: ASCII });
 const name = str(MAX_NAME);
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length && { required }) });
 
-const account = obj({ id, name, aadObjectId: str(100), role: str(100) }, ['id']);
+const account = obj({ id, name, aadObjectId: str(100, { pattern: ASCII }), role: str(100) }, ['id']);
 const members = { type: 'array', maxItems: 1000, items: account };
 // ISO 8601 as the Bot Connector sends it: "2025-01-31T08:15:00.1234567Z", "…+01:00".
 const timestamp = str(40, { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?$' });
@@ -72,7 +76,7 @@ export const CARD_ACTION = 'adaptiveCard/action';
 const common = obj(
   {
     type: str(64, { pattern: '^[A-Za-z]+$' }),
-    id: str(MAX_ID),
+    id: optionalId,
     name: str(200),
     text: str(MAX_TEXT),
     textFormat: str(20),
@@ -85,11 +89,11 @@ const common = obj(
     expiration: timestamp,
     from: account,
     recipient: account,
-    conversation: obj({ id, name, conversationType: str(64), tenantId: str(100), isGroup: { type: 'boolean' } }, ['id']),
+    conversation: obj({ id, name, conversationType: str(64), tenantId: str(100, { pattern: ASCII }), isGroup: { type: 'boolean' } }, ['id']),
     channelData: obj({
-      team: obj({ id: str(MAX_ID), name, aadGroupId: str(100) }),
-      channel: obj({ id: str(MAX_ID), name }),
-      tenant: obj({ id: str(100) }),
+      team: obj({ id: optionalId, name, aadGroupId: str(100, { pattern: ASCII }) }),
+      channel: obj({ id: optionalId, name }),
+      tenant: obj({ id: str(100, { pattern: ASCII }) }),
       eventType: str(100),
       settings: { type: 'object' },
     }),
@@ -99,7 +103,7 @@ const common = obj(
     reactionsAdded: { type: 'array', maxItems: 50, items: obj({ type: str(100) }) },
     reactionsRemoved: { type: 'array', maxItems: 50, items: obj({ type: str(100) }) },
     action: str(64),
-    replyToId: str(MAX_ID),
+    replyToId: optionalId,
     deliveryMode: { enum: ['normal', 'notification', 'expectReplies', 'ephemeral'] },
   },
   ['type', 'channelId', 'serviceUrl', 'conversation', 'recipient'],
@@ -111,7 +115,7 @@ const cardAction = obj(
     name: { const: CARD_ACTION },
     value: obj(
       {
-        action: obj({ type: str(100), verb: str(200, { minLength: 1 }), id: str(MAX_ID), data: { type: 'object' } }, ['type', 'verb']),
+        action: obj({ type: str(100), verb: str(200, { minLength: 1 }), id: optionalId, data: { type: 'object' } }, ['type', 'verb']),
         trigger: str(50),
         state: str(MAX_NAME),
         authentication: { type: 'object' },
