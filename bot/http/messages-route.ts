@@ -53,6 +53,8 @@ export function messagesRoute(d: MessagesDeps) {
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = Date.now();
+    // Without a token there is nothing more to learn from the request.
+    if (d.appId && !req.headers.authorization) return authFailed(req, res, 401, 'missing_token', true);
     const early = checkHeaders(req);
     if (early) return refuse(req, res, early, true);
     if (d.appId && d.keys) {

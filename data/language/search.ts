@@ -113,9 +113,13 @@ function termQuery(group: string[], fuzzy: boolean): Query {
   };
 }
 
+/** Concepts searched for: a question names a handful; more is a pasted text, and each costs a search. */
+export const MAX_CONCEPTS = 8;
+
 const results = boundedCache<string, SearchResult>(2000);
 /** Searches for statements having every concept; the same search is often asked twice in a turn, so results are kept. */
-export function searchConcepts(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+export function searchConcepts(all: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+  const groups = all.length > MAX_CONCEPTS ? all.slice(0, MAX_CONCEPTS) : all;
   const key = JSON.stringify([groups, filter]);
   return results.get(key) ?? results.set(key, searchUncached(groups, filter));
 }

@@ -14,6 +14,10 @@ export interface Token {
 export const MAX_WORD = 64;
 /** Tokens of a message that are read; a question is never longer. */
 export const MAX_TOKENS = 100;
+/** Characters of a message that are read for them: room for 100 words and their markup. */
+export const MAX_READ = 4000;
+/** Unknown words compared letter by letter for typos; the costliest step, and a question has few. */
+export const MAX_TYPO_WORDS = 24;
 
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -112,10 +116,10 @@ export const stem = (word: string): string => {
   return s;
 };
 
-/** The message's words, at most MAX_TOKENS of them, none longer than MAX_WORD. */
+/** The message's words: from its first MAX_READ characters, at most MAX_TOKENS, none longer than MAX_WORD. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of normalize(text).matchAll(WORD)) {
+  for (const m of normalize(text.slice(0, MAX_READ)).matchAll(WORD)) {
     for (const word of m[0].split('-')) {
       if (!word || word.length > MAX_WORD) continue;
       out.push({ word, stem: stem(word) });
@@ -207,8 +211,8 @@ export class Vocabulary {
     }
   }
 
-  /** Vocabulary words this token matches, with wordMatch's score. */
-  matches(token: Token): Map<string, number> {
+  /** Vocabulary words this token matches, with wordMatch's score; `typos: false` skips the letter-by-letter pass. */
+  matches(token: Token, typos = true): Map<string, number> {
     const out = new Map<string, number>();
     if (this.words.has(token.word)) out.set(token.word, 1);
     for (const w of token.stem.length >= 4 ? (this.stems.get(token.stem) ?? []) : []) out.set(w, 1);
@@ -217,7 +221,7 @@ export class Vocabulary {
       if (token.word.endsWith(suffix) && base.length >= 4 && this.words.has(base)) out.set(base, 1);
       if (token.word.length >= 4 && this.words.has(token.word + suffix)) out.set(token.word + suffix, 1);
     }
-    if (!token.known && typoBudget(token.word.length) > 0) {
+    if (typos && !token.known && typoBudget(token.word.length) > 0) {
       // A word with n typos differs in length by at most n.
       const budget = typoBudget(token.word.length);
       for (let len = token.word.length - budget; len <= token.word.length + budget; len++) {
@@ -236,7 +240,9 @@ export class Vocabulary {
   }
 
   question(tokens: Token[]): Question {
-    return { tokens, matches: tokens.map((t) => this.matches(t)) };
+    let typoWords = 0;
+    const typos = (t: Token) => !t.known && typoBudget(t.word.length) > 0 && !this.words.has(t.word) && ++typoWords <= MAX_TYPO_WORDS;
+    return { tokens, matches: tokens.map((t) => this.matches(t, typos(t))) };
   }
 }
 
