@@ -25,6 +25,12 @@ export interface Config {
   tabUrl: string;
   /** AAD object ids that may post the weekly perspective whatever their role. */
   adminIds: string[];
+  /** NODE_ENV=production or on Azure App Service: local mode needs an explicit opt-in. */
+  production: boolean;
+  /** Where the Bot Connector's signing keys are published; unset: botbuilder's default. */
+  openIdMetadataUrl?: string;
+  /** Salt for hashed ids in the log; unset: a random one per process. */
+  logIdSalt?: string;
 }
 
 export type StorageConfig =
@@ -114,12 +120,43 @@ function projectRoot(from = __dirname): string {
   }
 }
 
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Auth fails closed: in production, no BOT_ID is an error unless explicitly allowed. */
+function checkProduction(env: Env, bot: BotCredentials | undefined, problems: string[]): boolean {
+  const production = value(env, 'NODE_ENV') === 'production' || value(env, 'WEBSITE_SITE_NAME') !== undefined;
+  const allow = value(env, 'ALLOW_UNAUTHENTICATED');
+  if (allow !== undefined && allow !== 'true' && allow !== 'false') problems.push(`ALLOW_UNAUTHENTICATED must be "true" or "false", got "${allow}"`);
+  if (production && !bot && allow !== 'true' && !problems.some((p) => p.startsWith('BOT_'))) {
+    problems.push('BOT_ID is required in production (NODE_ENV=production or on Azure App Service); without it anyone could talk to the bot. Set ALLOW_UNAUTHENTICATED=true only for a private test deployment');
+  }
+  return production;
+}
+
+function readMetadataUrl(env: Env, problems: string[]): string | undefined {
+  const raw = value(env, 'BOT_OPENID_METADATA_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // Signing keys over plain http only from this machine (tests, a local stand-in).
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)))) {
+    problems.push(`BOT_OPENID_METADATA_URL must be an https URL (http only on loopback), got "${raw}"`);
+  }
+  return raw;
+}
+
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env, root = projectRoot()): Config {
   const problems: string[] = [];
   const port = readPort(env, problems);
   const bot = readBot(env, problems);
   const storage = readStorage(env, root, problems);
+  const production = checkProduction(env, bot, problems);
+  const openIdMetadataUrl = readMetadataUrl(env, problems);
 
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -135,7 +172,8 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
-    host: value(env, 'HOST') ?? '0.0.0.0',
+    // Without auth, only this machine may reach the server unless HOST says otherwise.
+    host: value(env, 'HOST') ?? (bot ? '0.0.0.0' : '127.0.0.1'),
     bot,
     tabDir: path.resolve(root, value(env, 'TAB_DIR') ?? 'tab/dist'),
     logLevel,
@@ -143,5 +181,8 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     teamsAppId,
     tabUrl: `${endpoint.replace(/\/+$/, '')}/tab/`,
     adminIds,
+    production,
+    openIdMetadataUrl,
+    logIdSalt: value(env, 'LOG_ID_SALT'),
   };
 }

@@ -1,7 +1,8 @@
 // Wiring only: configuration, logger, the app, its scheduler, shutdown.
 import { loadConfig, ConfigError, type Config } from './config';
-import { createLogger, errorFields } from './log';
+import { createLogger, errorFields, setIdSalt } from './log';
 import { createApp } from './app';
+import { DataFolderInUseError } from './storage';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -12,14 +13,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
+  if (config.logIdSalt) setIdSalt(config.logIdSalt);
+  if (config.production && !config.bot) log.warn('unauthenticated', { reason: 'ALLOW_UNAUTHENTICATED=true: anyone who can reach this server may talk to the bot' });
   const app = await createApp(config, log).catch((err) => {
-    log.error('startup_failed', errorFields(err));
+    // Another server holding the data folder is an operator's matter: say so plainly.
+    if (err instanceof DataFolderInUseError) process.stderr.write(`${err.message}\n`);
+    else log.error('startup_failed', errorFields(err));
     process.exit(1);
   });
   const { server, scheduler } = app;
 
   server.listen(config.port, config.host, () => {
-    log.info('listening', { url: server.url, mode: config.bot ? 'authenticated' : 'local (no auth)' });
+    log.info('listening', { url: server.url, mode: config.bot ? 'authenticated' : 'local (no auth)', production: config.production });
     scheduler.start();
   });
 
@@ -27,8 +32,17 @@ async function main(): Promise<void> {
     log.info('shutting_down', { signal });
     void scheduler.stop();
     server.close(() => {
-      log.info('stopped');
-      process.exit(0);
+      // Background writes finish and the data folder's lock is released before exit.
+      void app.close().then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (err) => {
+          log.error('stop_failed', errorFields(err));
+          process.exit(1);
+        },
+      );
     });
     server.server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

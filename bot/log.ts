@@ -1,5 +1,7 @@
-// Minimal structured logger: one JSON line per event. Callers pass ids and
-// counts, never message text or stored values.
+// Minimal structured logger: one JSON line per event. Callers pass counts,
+// kinds and hashed ids (hashId), never message text or stored values.
+import { createHash, randomBytes } from 'node:crypto';
+import { types } from 'node:util';
 import type { LogLevel } from './config';
 
 export interface Logger {
@@ -21,5 +23,21 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
 
 /** Error details for the log; the user never sees these. */
 export function errorFields(err: unknown): Record<string, unknown> {
-  return err instanceof Error ? { error: err.name, message: err.message, stack: err.stack } : { error: String(err) };
+  // isNativeError also knows errors made in another realm (node's own, under jest's vm).
+  if (err instanceof Error || types.isNativeError(err)) return { error: err.name, message: err.message, stack: err.stack };
+  return { error: String(err) };
+}
+
+// Random per process unless configured (LOG_ID_SALT), so a hash cannot be
+// turned back into an id by hashing known ids; a shared salt lets instances correlate.
+let salt = randomBytes(16).toString('hex');
+
+export function setIdSalt(value: string): void {
+  salt = value;
+}
+
+/** A stable pseudonym for an id (conversation, user) in the log: 12 hex characters. */
+export function hashId(id: unknown): string | undefined {
+  if (typeof id !== 'string' || !id) return undefined;
+  return createHash('sha256').update(salt).update('\u0000').update(id).digest('hex').slice(0, 12);
 }

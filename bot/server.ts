@@ -1,11 +1,20 @@
-// HTTP surface: /api/messages for the bot, /healthz, and the tab's static files.
+// HTTP surface: /api/messages for the bot, /healthz and /readyz, and the
+// tab's static files. Each route's rules live in bot/http/.
 import restify, { type Request, type Response, type Next } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { EdgeAdapter } from './adapter';
 import type { Config } from './config';
-import { checkActivity } from './activity-guard';
-import { errorFields, type Logger } from './log';
+import { BOT_CONNECTOR_METADATA_URL } from './http/bearer-token';
+import { messagesRoute } from './http/messages-route';
+import { readinessRoute } from './http/readiness';
+import { CODES, sendJson } from './http/reply';
+import { SigningKeys } from './http/signing-keys';
+import { loadStaticFiles } from './http/static-files';
+import { TAB_HEADERS, tabRoute } from './http/tab-route';
+import type { Logger } from './log';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES } from './http/body';
+export { FRAME_ANCESTORS } from './http/tab-route';
 
 export interface Bot {
   run(context: TurnContext): Promise<void>;
@@ -13,87 +22,51 @@ export interface Bot {
 
 export interface ServerDeps {
   config: Config;
-  adapter: CloudAdapter;
+  adapter: EdgeAdapter;
   bot: Bot;
   log: Logger;
+  /** Resolves when the app can serve (storage answers); /readyz waits for it up to 1 s. */
+  ready: () => Promise<void>;
 }
 
-// Teams renders the tab in an iframe; only its hosts may frame it.
-export const FRAME_ANCESTORS = [
-  "'self'",
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://*.cloud.microsoft',
-  'https://*.office.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://*.microsoft365.com',
-];
-
 type HttpError = Error & { statusCode?: number; toJSON?: () => unknown };
-// restify's body reader honours maxBodySize, which its typings omit.
-const jsonBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ maxBodySize, mapParams: false } as restify.plugins.JsonBodyParserOptions);
 
-const reply = (res: Response, status: number, code: string, message: string): void => {
-  res.send(status, { code, message });
-};
-
-export function createServer({ config, adapter, bot, log }: ServerDeps): restify.Server {
+export function createServer({ config, adapter, bot, log, ready }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'hvidovrevejen', handleUncaughtExceptions: false });
+  // A client that trickles its headers or body is cut off rather than held forever.
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 30_000;
 
   server.on('restifyError', (req: Request, _res: Response, err: HttpError, callback: () => void) => {
-    // restify's body parsers report bad JSON and oversized bodies here.
-    if ((err.statusCode ?? 500) >= 500) log.error('http_error', { path: req.path(), ...errorFields(err) });
-    else log.warn('http_rejected', { path: req.path(), status: err.statusCode, reason: err.message });
-    err.toJSON = () => ({ code: err.name.replace(/Error$/, ''), message: (err.statusCode ?? 500) >= 500 ? 'Internal error' : err.message });
+    // restify's own answers: no such route, method not allowed. Never its text, which echoes the path.
+    const status = err.statusCode ?? 500;
+    if (status >= 500) log.error('http_error', { path: req.path().slice(0, 200), error: err.name });
+    else log.warn('http_rejected', { path: req.path().slice(0, 200), status, reason: err.name });
+    err.toJSON = () => ({ code: CODES[status] ?? err.name.replace(/Error$/, ''), message: status >= 500 ? 'Internal error.' : status === 404 ? 'No such route.' : 'The request is not allowed here.' });
     callback();
   });
 
+  // Liveness: the process answers. No I/O, so it stays fast whatever else is slow.
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
-    res.send(200, { status: 'ok' });
+    sendJson(res, 200, { status: 'ok' });
     next();
   });
+  server.get('/readyz', readinessRoute(ready, log));
 
-  server.post(
-    '/api/messages',
-    (req: Request, _res: Response, next: Next) => {
-      if (!req.is('json')) return next(Object.assign(new Error('Content-Type must be application/json'), { statusCode: 415, name: 'UnsupportedMediaTypeError' }));
-      next();
-    },
-    jsonBody(MAX_BODY_BYTES),
-    async (req: Request, res: Response) => {
-      const check = checkActivity(req.body);
-      if (!check.ok) {
-        reply(res, 400, 'BadRequest', check.reason);
-        return;
-      }
-      try {
-        await adapter.process(req, res, (context) => bot.run(context));
-      } catch (err) {
-        log.error('process_failed', errorFields(err));
-        if (!res.headersSent) reply(res, 500, 'InternalError', 'The message could not be processed.');
-      }
-    },
-  );
+  const keys = config.bot ? new SigningKeys({ metadataUrl: config.openIdMetadataUrl ?? BOT_CONNECTOR_METADATA_URL }) : undefined;
+  server.post('/api/messages', messagesRoute({ appId: config.bot?.appId, keys, adapter, run: (context) => bot.run(context), log }));
 
   // What the tab needs to build deep links; nothing secret.
   server.get('/tab/app-config.json', (_req: Request, res: Response, next: Next) => {
-    res.header('Cache-Control', 'no-cache');
-    res.send(200, { teamsAppId: config.teamsAppId ?? null });
+    sendJson(res, 200, { teamsAppId: config.teamsAppId ?? null }, { 'Cache-Control': 'no-cache', ...TAB_HEADERS });
     next();
   });
-  server.get('/tab', (_req: Request, res: Response, next: Next) => {
-    res.redirect(301, '/tab/', next);
-  });
-  server.get(
-    '/tab/*',
-    (_req: Request, res: Response, next: Next) => {
-      res.header('Content-Security-Policy', `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
-      res.header('X-Content-Type-Options', 'nosniff');
-      next();
-    },
-    restify.plugins.serveStaticFiles(config.tabDir),
-  );
+  const toSlash = (_req: Request, res: Response, next: Next) => res.redirect(301, '/tab/', next);
+  server.get('/tab', toSlash);
+  server.head('/tab', toSlash);
+  const tab = tabRoute(loadStaticFiles(config.tabDir, log));
+  server.get('/tab/*', tab);
+  server.head('/tab/*', tab);
 
   return server;
 }

@@ -7,7 +7,7 @@ import { stopwords as enStop } from '@orama/stopwords/english';
 import { boundedCache } from '../bounded-cache';
 import { allStatements, locate, type PerspectiveId, type RowId, type Statement } from '../charter';
 import { lexicon, readQuestion } from './lexicon';
-import { stem, tokenize, type Question, type Token } from './text';
+import { MAX_WORD, stem, tokenize, type Question, type Token } from './text';
 
 export interface SearchHit {
   statement: Statement;
@@ -53,16 +53,16 @@ const known = (word: string) => {
   return s.length >= 4 && (vocabulary.has(s) || (s.length >= 5 && prefixes.has(s)));
 };
 
-const splits = new Map<string, [string, string] | undefined>();
+// Bounded: every distinct word anyone types passes through here.
+const splits = boundedCache<string, { parts?: [string, string] }>(5000);
 /** Splits a Danish compound into two words the charter uses ("kompetence|udvikling", "borger|inddragelse"). */
 export function splitCompound(word: string): [string, string] | undefined {
-  if (!splits.has(word)) splits.set(word, split(word));
-  return splits.get(word);
+  return (splits.get(word) ?? splits.set(word, { parts: split(word) })).parts;
 }
 
 function split(word: string): [string, string] | undefined {
   getIndex();
-  if (word.length < 9 || (word.length < 12 && known(word))) return undefined;
+  if (word.length < 9 || word.length > MAX_WORD || (word.length < 12 && known(word))) return undefined;
   for (let i = word.length - 4; i >= 4; i--) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
@@ -113,9 +113,13 @@ function termQuery(group: string[], fuzzy: boolean): Query {
   };
 }
 
+/** Concepts searched for: a question names a handful; more is a pasted text, and each costs a search. */
+export const MAX_CONCEPTS = 8;
+
 const results = boundedCache<string, SearchResult>(2000);
 /** Searches for statements having every concept; the same search is often asked twice in a turn, so results are kept. */
-export function searchConcepts(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+export function searchConcepts(all: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] } = {}): SearchResult {
+  const groups = all.length > MAX_CONCEPTS ? all.slice(0, MAX_CONCEPTS) : all;
   const key = JSON.stringify([groups, filter]);
   return results.get(key) ?? results.set(key, searchUncached(groups, filter));
 }

@@ -10,11 +10,79 @@ export interface Token {
   known?: boolean;
 }
 
-/** Removes Teams' <at>…</at> mentions and any other markup a channel message carries. */
+/** Words longer than this are not words a question is made of (a pasted blob, a URL): ignored. */
+export const MAX_WORD = 64;
+/** Tokens of a message that are read; a question is never longer. */
+export const MAX_TOKENS = 100;
+/** Characters of a message that are read for them: room for 100 words and their markup. */
+export const MAX_READ = 4000;
+/** Unknown words compared letter by letter for typos; the costliest step, and a question has few. */
+export const MAX_TYPO_WORDS = 24;
+
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Forward-only search for a fixed ASCII needle, case-insensitive. Queries
+ * come in increasing order, so a result is reused until passed: every
+ * character is examined a bounded number of times, whatever the input.
+ */
+function forwardFinder(text: string, needle: string): (from: number) => number {
+  let cachedFrom = -1;
+  let cached = -1;
+  return (from) => {
+    if (cachedFrom >= 0 && from >= cachedFrom && (cached === -1 || from <= cached)) return cached;
+    cachedFrom = from;
+    cached = -1;
+    outer: for (let i = from; i + needle.length <= text.length; i++) {
+      for (let k = 0; k < needle.length; k++) if (lower(text.charCodeAt(i + k)) !== needle.charCodeAt(k)) continue outer;
+      cached = i;
+      break;
+    }
+    return cached;
+  };
+}
+
+/**
+ * One left-to-right pass with the same result as the regexes
+ * `<at\b[^>]*>.*?<\/at>` then `<[^>]+>` (each → a space), without their
+ * quadratic backtracking on a run of "<".
+ */
+function stripMarkup(text: string): string {
+  const nextGt = forwardFinder(text, '>');
+  const nextClose = forwardFinder(text, '</at>');
+  // Pass 1: <at …>…</at> mentions.
+  let out = '';
+  let last = 0;
+  for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i + 1)) {
+    if (lower(text.charCodeAt(i + 1)) !== 97 || lower(text.charCodeAt(i + 2)) !== 116) continue;
+    if (i + 3 < text.length && isWordChar(text.charCodeAt(i + 3))) continue;
+    const gt = nextGt(i + 3);
+    const close = gt < 0 ? -1 : nextClose(gt + 1);
+    if (close < 0) continue;
+    out += text.slice(last, i) + ' ';
+    last = close + 5;
+    i = last - 1;
+  }
+  const once = out + text.slice(last);
+  // Pass 2: any other tag. "<" with no ">" later (or "<>") stays as it is.
+  const nextTagEnd = forwardFinder(once, '>');
+  out = '';
+  last = 0;
+  for (let i = once.indexOf('<'); i >= 0; i = once.indexOf('<', i + 1)) {
+    const gt = nextTagEnd(i + 1);
+    if (gt < 0) break;
+    if (gt === i + 1) continue;
+    out += once.slice(last, i) + ' ';
+    last = gt + 1;
+    i = gt;
+  }
+  return out + once.slice(last);
+}
+
+/** Removes Teams' <at>…</at> mentions and any other markup a channel message carries. Linear time. */
 export function stripMentions(text: string): string {
-  return text
-    .replace(/<at\b[^>]*>.*?<\/at>/gis, ' ')
-    .replace(/<[^>]+>/g, ' ')
+  return stripMarkup(text)
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -48,11 +116,17 @@ export const stem = (word: string): string => {
   return s;
 };
 
+/** The message's words: from its first MAX_READ characters, at most MAX_TOKENS, none longer than MAX_WORD. */
 export function tokenize(text: string): Token[] {
-  return (normalize(text).match(WORD) ?? [])
-    .flatMap((w) => w.split('-'))
-    .filter(Boolean)
-    .map((word) => ({ word, stem: stem(word) }));
+  const out: Token[] = [];
+  for (const m of normalize(text.slice(0, MAX_READ)).matchAll(WORD)) {
+    for (const word of m[0].split('-')) {
+      if (!word || word.length > MAX_WORD) continue;
+      out.push({ word, stem: stem(word) });
+      if (out.length >= MAX_TOKENS) return out;
+    }
+  }
+  return out;
 }
 
 // Three reusable rows: edit distance runs in the typo search's inner loop.
@@ -137,8 +211,8 @@ export class Vocabulary {
     }
   }
 
-  /** Vocabulary words this token matches, with wordMatch's score. */
-  matches(token: Token): Map<string, number> {
+  /** Vocabulary words this token matches, with wordMatch's score; `typos: false` skips the letter-by-letter pass. */
+  matches(token: Token, typos = true): Map<string, number> {
     const out = new Map<string, number>();
     if (this.words.has(token.word)) out.set(token.word, 1);
     for (const w of token.stem.length >= 4 ? (this.stems.get(token.stem) ?? []) : []) out.set(w, 1);
@@ -147,7 +221,7 @@ export class Vocabulary {
       if (token.word.endsWith(suffix) && base.length >= 4 && this.words.has(base)) out.set(base, 1);
       if (token.word.length >= 4 && this.words.has(token.word + suffix)) out.set(token.word + suffix, 1);
     }
-    if (!token.known && typoBudget(token.word.length) > 0) {
+    if (typos && !token.known && typoBudget(token.word.length) > 0) {
       // A word with n typos differs in length by at most n.
       const budget = typoBudget(token.word.length);
       for (let len = token.word.length - budget; len <= token.word.length + budget; len++) {
@@ -166,7 +240,9 @@ export class Vocabulary {
   }
 
   question(tokens: Token[]): Question {
-    return { tokens, matches: tokens.map((t) => this.matches(t)) };
+    let typoWords = 0;
+    const typos = (t: Token) => !t.known && typoBudget(t.word.length) > 0 && !this.words.has(t.word) && ++typoWords <= MAX_TYPO_WORDS;
+    return { tokens, matches: tokens.map((t) => this.matches(t, typos(t))) };
   }
 }
 

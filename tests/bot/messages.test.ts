@@ -49,18 +49,19 @@ describe('POST /api/messages', () => {
   });
 
   it.each([
-    ['malformed JSON', '{"type": "message", ', 400, /Invalid JSON/],
-    ['a body without type', { text: 'hej', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/' }, 400, /"type"/],
+    ['malformed JSON', '{"type": "message", ', 400, /not valid JSON/],
+    ['a body without type', { ...messageActivity('hej'), type: undefined }, 400, /property 'type'/],
     ['a JSON array', '[1,2,3]', 400, /JSON object/],
     ['an empty body', '', 400, /JSON object/],
-    ['a type that is not a string', { type: 42, conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/' }, 400, /"type"/],
-    ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:9/' }, 400, /conversation\.id/],
-    ['a bad serviceUrl', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'javascript:alert(1)' }, 400, /serviceUrl/],
-    ['a bad timestamp', messageActivity('x', { timestamp: 'yesterday' }), 400, /timestamp/],
+    ['a type that is not a string', messageActivity('hej', { type: 42 }), 400, /\/type must be string/],
+    ['no conversation', { ...messageActivity('hej'), conversation: undefined }, 400, /property 'conversation'/],
+    ['a conversation without id', messageActivity('hej', { conversation: { conversationType: 'personal' } }), 400, /\/conversation must have required property 'id'/],
+    ['a bad serviceUrl', messageActivity('hej', { serviceUrl: 'javascript:alert(1)' }), 400, /\/serviceUrl/],
+    ['a bad timestamp', messageActivity('x', { timestamp: 'yesterday' }), 400, /\/timestamp/],
   ])('rejects %s with 400 and a reason', async (_name, body, status, reason) => {
     const res = await post(server.url, body);
     expect(res.status).toBe(status);
-    expect(res.json.message).toMatch(reason);
+    expect(res.json).toEqual({ code: 'BadRequest', message: expect.stringMatching(reason) });
     expect(res.text).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 
@@ -105,21 +106,50 @@ describe('choosing a role from the card', () => {
 });
 
 describe('a turn that fails', () => {
-  it('sends the user a short Danish apology and logs the details', async () => {
-    const failing = new ActivityHandler();
-    failing.onMessage(async () => {
-      throw new Error('kaboom in handler');
-    });
-    const own = await startServer({ bot: failing });
+  class Failing extends ActivityHandler {
+    constructor() {
+      super();
+      this.onMessage(async () => {
+        throw new Error('kaboom in handler');
+      });
+    }
+    protected async onAdaptiveCardInvoke(): Promise<never> {
+      throw new Error('kaboom in invoke');
+    }
+  }
+  const failing = () => new Failing();
+
+  it('sends the user a short Danish apology and logs the details, with the conversation id hashed', async () => {
+    const own = await startServer({ bot: failing() });
     try {
-      const res = await post(own.url, messageActivity('hej', { deliveryMode: 'expectReplies' }));
+      const res = await post(own.url, messageActivity('hemmelig tekst', { deliveryMode: 'expectReplies', conversation: { id: 'a:secret-conversation' } }));
       expect(res.status).toBe(200);
       expect(res.json.activities.map((a: { text: string }) => a.text)).toEqual([APOLOGY]);
       expect(APOLOGY).toMatch(/^Beklager/);
       expect(res.text).not.toContain('kaboom');
-      const logged = own.logs.map((l) => JSON.parse(l)).find((l) => l.event === 'turn_error');
-      expect(logged).toMatchObject({ level: 'error', message: 'kaboom in handler' });
-      expect(logged.stack).toContain('kaboom');
+      const line = own.logs.find((l) => l.includes('"turn_error"'))!;
+      expect(JSON.parse(line)).toMatchObject({ level: 'error', activityType: 'message', conversation: expect.stringMatching(/^[0-9a-f]{12}$/), message: 'kaboom in handler' });
+      expect(JSON.parse(line).stack).toContain('kaboom');
+      expect(line).not.toContain('secret-conversation');
+      expect(line).not.toContain('hemmelig');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('answers a failing invoke with an invoke error and posts nothing to the chat', async () => {
+    const own = await startServer({ bot: failing() });
+    try {
+      const before = connector.calls.length;
+      const res = await post(own.url, messageActivity('', {
+        type: 'invoke', name: 'adaptiveCard/action', text: undefined, serviceUrl: connector.url,
+        value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: {} } },
+      }));
+      expect(res.status).toBe(500);
+      expect(res.json).toMatchObject({ code: 'InternalError', statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError' } });
+      expect(res.text).not.toContain('kaboom');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(connector.calls.slice(before)).toEqual([]);
     } finally {
       await own.close();
     }

@@ -32,7 +32,7 @@ export async function startServer(opts: { bot?: Bot; env?: Record<string, string
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
   const app = await createApp(config, log, opts.app);
-  const server = opts.bot ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log }) : app.server;
+  const server = opts.bot ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log, ready: async () => undefined }) : app.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

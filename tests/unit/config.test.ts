@@ -4,9 +4,11 @@ const GUID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 describe('loadConfig', () => {
-  it('defaults to local mode on port 3978', () => {
+  it('defaults to local mode on port 3978, on loopback only', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3978);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.production).toBe(false);
     expect(c.bot).toBeUndefined();
     expect(c.logLevel).toBe('info');
     expect(c.tabDir).toMatch(/tab[/\\]dist$/);
@@ -16,6 +18,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's' }).bot).toEqual({ appId: GUID, appPassword: 's', appType: 'MultiTenant', tenantId: '' });
     expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT }).bot?.appType).toBe('SingleTenant');
     expect(loadConfig({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: '' });
+  });
+
+  it('listens on every interface when authenticated, and HOST overrides either way', () => {
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', HOST: '10.0.0.4' }).host).toBe('10.0.0.4');
+  });
+
+  it.each([
+    ['NODE_ENV=production', { NODE_ENV: 'production' }],
+    ['WEBSITE_SITE_NAME (App Service)', { WEBSITE_SITE_NAME: 'hv-dev' }],
+  ])('fails closed in production without BOT_ID: %s', (_name, env) => {
+    expect(() => loadConfig(env)).toThrow(/BOT_ID is required in production/);
+    expect(() => loadConfig({ ...env, ALLOW_UNAUTHENTICATED: 'false' })).toThrow(/BOT_ID is required in production/);
+    expect(loadConfig({ ...env, ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ production: true, bot: undefined, host: '127.0.0.1' });
+    expect(loadConfig({ ...env, BOT_ID: GUID, BOT_PASSWORD: 's' })).toMatchObject({ production: true, bot: { appId: GUID } });
+  });
+
+  it.each([
+    ['https://login.botframework.com/v1/.well-known/openidconfiguration', true],
+    ['http://127.0.0.1:4000/v1/.well-known/openidconfiguration', true],
+    ['http://localhost:4000/keys', true],
+    ['http://keys.example.com/keys', false],
+    ['ftp://127.0.0.1/keys', false],
+    ['not a url', false],
+  ])('BOT_OPENID_METADATA_URL %s is accepted: %s', (url, ok) => {
+    const load = () => loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', BOT_OPENID_METADATA_URL: url });
+    if (ok) expect(load().openIdMetadataUrl).toBe(url);
+    else expect(load).toThrow(/BOT_OPENID_METADATA_URL must be an https URL/);
   });
 
   it('treats blank values as unset', () => {
