@@ -9,5 +9,7 @@ module.exports = {
   // adaptivecards 3 ships ESM that jest cannot load; its UMD build is equivalent.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   testTimeout: 30000,
+  // Builds lib/ and tab/dist/ first: suites that spawn the compiled server never run stale code.
+  globalSetup: '<rootDir>/tests/helpers/global-setup.js',
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };

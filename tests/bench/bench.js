@@ -131,6 +131,7 @@ async function main() {
       `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n` +
       `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
     );
+    process.stdout.write(await require('./storage').storageBench());
   } finally {
     app.child.kill('SIGTERM');
     echo.child.kill('SIGTERM');
