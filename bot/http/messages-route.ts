@@ -35,20 +35,37 @@ const authRefusal = (status: 401 | 503): Refusal =>
     ? refusal(401, 'A valid Bot Framework token is required.', { headers: { 'WWW-Authenticate': 'Bearer' } })
     : refusal(503, 'The token could not be checked right now; try again shortly.', { headers: { 'Retry-After': '5' } });
 
+/** What is read and thrown away of a refused body, so the client reads our answer before we hang up. */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 5000;
+
+/**
+ * A lingering close: discard what the client is still sending, up to a
+ * bound, then cut the connection. Closing at once would reset a socket with
+ * unread data, and the client would see the reset instead of our answer.
+ */
+function drainOrCut(req: Request): void {
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) cut();
+  });
+  req.once('end', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 export function messagesRoute(d: MessagesDeps) {
   const refuse = (req: Request, res: Response, r: Refusal, unreadBody = false) => {
     d.log.warn('http_rejected', { path: '/api/messages', status: r.status, reason: r.message.slice(0, 200) });
-    // A body left unread is not drained: the connection closes after the answer.
-    if (unreadBody) r = { ...r, headers: { ...r.headers, Connection: 'close' } };
     sendRefusal(res, r);
-    if (unreadBody) res.once('finish', () => req.socket.destroySoon());
+    if (unreadBody) drainOrCut(req);
   };
   const authFailed = (req: Request, res: Response, status: 401 | 503, reason: TokenReason | string, unreadBody: boolean) => {
     d.log.warn('auth_rejected', { status, reason });
-    let r = authRefusal(status);
-    if (unreadBody) r = { ...r, headers: { ...r.headers, Connection: 'close' } };
-    sendRefusal(res, r);
-    if (unreadBody) res.once('finish', () => req.socket.destroySoon());
+    sendRefusal(res, authRefusal(status));
+    if (unreadBody) drainOrCut(req);
   };
 
   return async (req: Request, res: Response): Promise<void> => {
