@@ -4,8 +4,7 @@
 // read up to its cap, parsed, checked against the activity schema; only then
 // does botbuilder authenticate it again and run the turn.
 import type { Request, Response } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { TurnOutcome } from '../adapter';
+import type { TurnLogic, TurnOutcome } from '../adapter';
 import { checkActivity } from './activity-check';
 import type { IncomingActivity } from './activity-schema';
 import { checkBearer, type TokenReason } from './bearer-token';
@@ -18,7 +17,7 @@ import { errorFields, type Logger } from '../log';
 export const AUTH_BUDGET_MS = 2500;
 
 export interface TurnRunner {
-  runTurn(authorization: string, activity: IncomingActivity, logic: (context: TurnContext) => Promise<void>, budgetMs: number): Promise<TurnOutcome>;
+  runTurn(authorization: string, activity: IncomingActivity, logic: TurnLogic, budgetMs: number): Promise<TurnOutcome>;
 }
 
 export interface MessagesDeps {
@@ -26,7 +25,7 @@ export interface MessagesDeps {
   appId?: string;
   keys?: SigningKeys;
   adapter: TurnRunner;
-  run: (context: TurnContext) => Promise<void>;
+  run: TurnLogic;
   log: Logger;
 }
 

@@ -65,6 +65,21 @@ describe('POST /api/messages', () => {
     expect(res.text).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 
+  it.each([
+    ['malformed JSON', '{"type": "message", "text": "hemmelig-besked'],
+    ['JSON with a bad character', '{"type": "message", "text": "hemmelig-besked" ]'],
+    ['an activity that fails the schema', { ...messageActivity('hemmelig-besked'), locale: { hemmelig: 'hemmelig-besked' } }],
+    ['a bad serviceUrl', messageActivity('hemmelig-besked', { serviceUrl: 'https://hemmelig-besked.example/' })],
+  ])('keeps %s out of the response and the log', async (_name, body) => {
+    const before = server.logs.length;
+    const res = await post(server.url, body);
+    expect(res.status).toBe(400);
+    const logged = server.logs.slice(before);
+    expect(logged.map((l) => JSON.parse(l).event)).toEqual(['http_rejected']);
+    expect(logged.join('\n')).not.toContain('hemmelig');
+    expect(res.text).not.toContain('hemmelig');
+  });
+
   it('rejects a body over 256 KB with 413', async () => {
     const big = messageActivity('x'.repeat(300 * 1024), { deliveryMode: 'expectReplies' });
     const res = await post(server.url, big);
