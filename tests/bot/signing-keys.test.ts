@@ -15,7 +15,8 @@ async function keyServer() {
     state.requests += 1;
     setTimeout(() => {
       if (state.failing) {
-        res.writeHead(500).end('{}');
+        res.statusCode = 500;
+        res.end('{}');
         return;
       }
       res.setHeader('content-type', 'application/json');
