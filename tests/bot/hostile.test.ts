@@ -145,15 +145,15 @@ describe('hostile requests with BOT_ID set', () => {
     expect(r.growth).toBeLessThan(100 * MB);
   });
 
-  it('cuts off a client that keeps sending 100 MB after the refusal', async () => {
-    const body = Buffer.alloc(100 * MB, 'a');
+  it('cuts off a client that keeps sending 20 MB after the refusal', async () => {
+    const body = Buffer.alloc(20 * MB, 'a');
     const r = await underAttack(server, () =>
       fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
         async (res) => (await res.arrayBuffer(), res.status),
         () => 0, // the connection was cut: also a refusal
       ),
     );
-    report('100 MB body without a token', r);
+    report('20 MB body without a token', r);
     expect([0, 401]).toContain(r.status);
     expect(r.ms).toBeLessThan(1000);
     expect(r.growth).toBeLessThan(100 * MB);
