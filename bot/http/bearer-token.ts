@@ -65,6 +65,11 @@ export async function checkBearer(header: string | undefined, o: TokenCheckOptio
     return fail(err instanceof KeysUnavailable && err.reason === 'timeout' ? 'keys_timeout' : 'keys_unavailable');
   }
   if (!key) return fail('unknown_key');
-  const signed = verify(ALGORITHMS[head.alg], Buffer.from(`${parts[0]}.${parts[1]}`), key.key, Buffer.from(parts[2], 'base64url'));
+  let signed = false;
+  try {
+    signed = verify(ALGORITHMS[head.alg], Buffer.from(`${parts[0]}.${parts[1]}`), key.key, Buffer.from(parts[2], 'base64url'));
+  } catch {
+    signed = false;
+  }
   return signed ? { ok: true } : fail('bad_signature');
 }

@@ -31,7 +31,6 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES, timeou
     const finish = (outcome: Outcome<string>) => {
       clearTimeout(timer);
       req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError);
-      if (!outcome.ok) req.pause();
       resolve(outcome);
     };
     const onData = (chunk: Buffer) => {

@@ -4,8 +4,7 @@
 // read up to its cap, parsed, checked against the activity schema; only then
 // does botbuilder authenticate it again and run the turn.
 import type { Request, Response } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { TurnOutcome } from '../adapter';
+import type { TurnLogic, TurnOutcome } from '../adapter';
 import { checkActivity } from './activity-check';
 import type { IncomingActivity } from './activity-schema';
 import { checkBearer, type TokenReason } from './bearer-token';
@@ -18,7 +17,7 @@ import { errorFields, type Logger } from '../log';
 export const AUTH_BUDGET_MS = 2500;
 
 export interface TurnRunner {
-  runTurn(authorization: string, activity: IncomingActivity, logic: (context: TurnContext) => Promise<void>, budgetMs: number): Promise<TurnOutcome>;
+  runTurn(authorization: string, activity: IncomingActivity, logic: TurnLogic, budgetMs: number): Promise<TurnOutcome>;
 }
 
 export interface MessagesDeps {
@@ -26,7 +25,7 @@ export interface MessagesDeps {
   appId?: string;
   keys?: SigningKeys;
   adapter: TurnRunner;
-  run: (context: TurnContext) => Promise<void>;
+  run: TurnLogic;
   log: Logger;
 }
 
@@ -35,31 +34,50 @@ const authRefusal = (status: 401 | 503): Refusal =>
     ? refusal(401, 'A valid Bot Framework token is required.', { headers: { 'WWW-Authenticate': 'Bearer' } })
     : refusal(503, 'The token could not be checked right now; try again shortly.', { headers: { 'Retry-After': '5' } });
 
+/** What is read and thrown away of a refused body, so the client reads our answer before we hang up. */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 5000;
+
+/**
+ * A lingering close: discard what the client is still sending, up to a
+ * bound, then cut the connection. Closing at once would reset a socket with
+ * unread data, and the client would see the reset instead of our answer.
+ */
+function drainOrCut(req: Request): void {
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) cut();
+  });
+  req.once('end', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 export function messagesRoute(d: MessagesDeps) {
   const refuse = (req: Request, res: Response, r: Refusal, unreadBody = false) => {
     d.log.warn('http_rejected', { path: '/api/messages', status: r.status, reason: r.message.slice(0, 200) });
-    // A body left unread is not drained: the connection closes after the answer.
-    if (unreadBody) r = { ...r, headers: { ...r.headers, Connection: 'close' } };
     sendRefusal(res, r);
-    if (unreadBody) res.once('finish', () => req.socket.destroySoon());
+    if (unreadBody) drainOrCut(req);
   };
   const authFailed = (req: Request, res: Response, status: 401 | 503, reason: TokenReason | string, unreadBody: boolean) => {
     d.log.warn('auth_rejected', { status, reason });
-    let r = authRefusal(status);
-    if (unreadBody) r = { ...r, headers: { ...r.headers, Connection: 'close' } };
-    sendRefusal(res, r);
-    if (unreadBody) res.once('finish', () => req.socket.destroySoon());
+    sendRefusal(res, authRefusal(status));
+    if (unreadBody) drainOrCut(req);
   };
 
   return async (req: Request, res: Response): Promise<void> => {
-    const started = Date.now();
     // Without a token there is nothing more to learn from the request.
     if (d.appId && !req.headers.authorization) return authFailed(req, res, 401, 'missing_token', true);
     const early = checkHeaders(req);
     if (early) return refuse(req, res, early, true);
+    let tokenMs = 0;
     if (d.appId && d.keys) {
+      const started = Date.now();
       const token = await checkBearer(req.headers.authorization, { appId: d.appId, keys: d.keys });
       if (!token.ok) return authFailed(req, res, token.status, token.reason, true);
+      tokenMs = Date.now() - started;
     }
     const body = await readBody(req);
     if (!body.ok) return refuse(req, res, body.refusal, true);
@@ -73,7 +91,9 @@ export function messagesRoute(d: MessagesDeps) {
       return sendJson(res, 200, check.activity.deliveryMode === 'expectReplies' ? { activities: [] } : undefined);
     }
     try {
-      const outcome = await d.adapter.runTurn(req.headers.authorization ?? '', check.activity, d.run, AUTH_BUDGET_MS - (Date.now() - started));
+      // Both token checks together stay within the budget; reading the body is the client's time.
+      const budget = Math.max(AUTH_BUDGET_MS - tokenMs, 500);
+      const outcome = await d.adapter.runTurn(req.headers.authorization ?? '', check.activity, d.run, budget);
       if (!outcome.ok) return authFailed(req, res, outcome.status, outcome.reason, false);
       sendJson(res, outcome.status, outcome.body);
     } catch (err) {

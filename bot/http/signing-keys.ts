@@ -49,6 +49,15 @@ async function fetchJson(url: string, signal: AbortSignal): Promise<Record<strin
   return parsed as Record<string, unknown>;
 }
 
+/** An RSA public key from its JWK parts; a key that does not parse is skipped. */
+function publicKey(n: string, e: string): KeyObject | undefined {
+  try {
+    return createPublicKey({ key: { kty: 'RSA', n, e }, format: 'jwk' });
+  } catch {
+    return undefined;
+  }
+}
+
 export class SigningKeys {
   private keys = new Map<string, SigningKey>();
   private fetchedAt = 0;
@@ -85,7 +94,8 @@ export class SigningKeys {
       for (const k of jwks.keys as (JsonWebKey & { kid?: unknown; endorsements?: unknown })[]) {
         if (typeof k?.kid !== 'string' || k.kty !== 'RSA' || typeof k.n !== 'string' || typeof k.e !== 'string') continue;
         const endorsements = Array.isArray(k.endorsements) ? k.endorsements.filter((e): e is string => typeof e === 'string') : undefined;
-        keys.set(k.kid, { key: createPublicKey({ key: { kty: 'RSA', n: k.n, e: k.e }, format: 'jwk' }), endorsements });
+        const key = publicKey(k.n, k.e);
+        if (key) keys.set(k.kid, { key, endorsements });
       }
       this.keys = keys;
       this.fetchedAt = this.o.now();

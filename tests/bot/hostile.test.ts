@@ -135,13 +135,28 @@ describe('hostile requests with BOT_ID set', () => {
     expect(r.growth).toBeLessThan(100 * MB);
   });
 
-  it('refuses a 10 MB body without a token at once', async () => {
+  it('refuses a 1 MB body without a token at once', async () => {
     const r = await underAttack(server, () =>
-      fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(10 * MB, 'a') }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(MB, 'a') }).then(async (res) => (await res.arrayBuffer(), res.status)),
     );
-    report('10 MB body without a token', r);
+    report('1 MB body without a token', r);
     expect(r.status).toBe(401);
     expect(r.ms).toBeLessThan(1000);
     expect(r.growth).toBeLessThan(100 * MB);
+  });
+
+  it('cuts off a client that keeps sending 20 MB after the refusal', async () => {
+    const body = Buffer.alloc(20 * MB, 'a');
+    const r = await underAttack(server, () =>
+      fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+        async (res) => (await res.arrayBuffer(), res.status),
+        () => 0, // the connection was cut: also a refusal
+      ),
+    );
+    report('20 MB body without a token', r);
+    expect([0, 401]).toContain(r.status);
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.growth).toBeLessThan(100 * MB);
+    expect(r.worstProbe).toBeLessThan(1000);
   });
 });

@@ -65,6 +65,36 @@ describe('POST /api/messages', () => {
     expect(res.text).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 
+  it.each([
+    ['malformed JSON', '{"type": "message", "text": "hemmelig-besked'],
+    ['JSON with a bad character', '{"type": "message", "text": "hemmelig-besked" ]'],
+    ['an activity that fails the schema', { ...messageActivity('hemmelig-besked'), locale: { hemmelig: 'hemmelig-besked' } }],
+    ['a bad serviceUrl', messageActivity('hemmelig-besked', { serviceUrl: 'https://hemmelig-besked.example/' })],
+  ])('keeps %s out of the response and the log', async (_name, body) => {
+    const before = server.logs.length;
+    const res = await post(server.url, body);
+    expect(res.status).toBe(400);
+    const logged = server.logs.slice(before);
+    expect(logged.map((l) => JSON.parse(l).event)).toEqual(['http_rejected']);
+    expect(logged.join('\n')).not.toContain('hemmelig');
+    expect(res.text).not.toContain('hemmelig');
+  });
+
+  it.each([
+    ['typing', {}],
+    ['messageUpdate', {}], // botbuilder's Teams handler would read channelData.eventType from nothing
+    ['event', { name: 'application/vnd.microsoft.meetingStart', value: 'not a meeting' }],
+    ['endOfConversation', {}],
+  ])('acknowledges a %s activity, which the bot has no use for, without running a turn', async (type, extra) => {
+    const before = connector.calls.length;
+    const logsBefore = server.logs.length;
+    const res = await post(server.url, messageActivity('hej', { type, serviceUrl: connector.url, ...extra }));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect(connector.calls.length).toBe(before);
+    expect(server.logs.slice(logsBefore).map((l) => JSON.parse(l).event)).toEqual(['activity_ignored']);
+  });
+
   it('rejects a body over 256 KB with 413', async () => {
     const big = messageActivity('x'.repeat(300 * 1024), { deliveryMode: 'expectReplies' });
     const res = await post(server.url, big);

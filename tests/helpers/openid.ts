@@ -43,7 +43,10 @@ export async function startOpenId(key: SigningKey, kid = 'test-key-1'): Promise<
     res.setHeader('content-type', 'application/json');
     if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/keys` }));
     else if (req.url === '/v1/keys') res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'emulator'] }] }));
-    else res.writeHead(404).end('{}');
+    else {
+      res.statusCode = 404;
+      res.end('{}');
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
