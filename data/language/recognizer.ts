@@ -64,8 +64,12 @@ const span = (h: { start: number; end: number }) => Array.from({ length: h.end -
 // Questions recur (example buttons, popular questions); reading one is pure, so it is kept.
 const readings = boundedCache<string, Recognition>(5000);
 
+/** Questions longer than this are read afresh each time, so the memo stays a few MB. */
+const MEMO_MAX_CHARS = 500;
+
 /** Reads a question. The result is shared with later identical questions: do not change it. */
 export function recognize(text: string, options: { locale?: string } = {}): Recognition {
+  if (text.length > MEMO_MAX_CHARS) return recognizeUncached(text, options);
   const key = `${options.locale ?? ''}\u0000${text}`;
   return readings.get(key) ?? readings.set(key, recognizeUncached(text, options));
 }

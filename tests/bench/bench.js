@@ -132,6 +132,7 @@ async function main() {
       `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
     );
     process.stdout.write(await require('./storage').storageBench());
+    await require('./edge').main();
   } finally {
     app.child.kill('SIGTERM');
     echo.child.kill('SIGTERM');

@@ -20,6 +20,6 @@ bot.onMessage(async (context, next) => {
   await context.sendActivity(process.env.ECHO_CARD ? card : `Echo: ${context.activity.text}`);
   await next();
 });
-const server = createServer({ config, adapter: createAdapter(config, log), bot, log });
+const server = createServer({ config, adapter: createAdapter(config, log), bot, log, ready: async () => undefined });
 server.listen(config.port, config.host, () => process.stdout.write('ready\n'));
 process.once('SIGTERM', () => server.close(() => process.exit(0)));
