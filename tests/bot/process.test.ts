@@ -15,7 +15,9 @@ describe('the server process', () => {
     proc.child.kill('SIGTERM');
     expect((await proc.exited).code).toBe(0);
     expect(proc.output()).toContain('"event":"stopped"');
-    expect(fs.existsSync(path.join(dataDir, 'items'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'records'))).toBe(true);
+    // A clean stop releases the data folder's lock.
+    expect(fs.readdirSync(dataDir).filter((f) => /lock/i.test(f))).toEqual([]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
