@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { createAdapter } from './adapter';
+import { checkCharter } from './charter-check';
 import { HvidovreBot } from './bot';
 import { createServer } from './server';
 import { createStore } from './storage';
@@ -30,6 +31,7 @@ export interface AppOptions {
 export const STORAGE_DEADLINE_MS = 2000;
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}) {
+  checkCharter();
   const now = options.now ?? (() => new Date());
   const backend = options.store ?? (await createStore(config.storage, log));
   const storage = withDeadline(backend, STORAGE_DEADLINE_MS);

@@ -7,6 +7,7 @@ import { welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
 import { CARD_CONTENT_TYPE, toAttachment } from './cards/render';
 import { boundedCache } from '../data/bounded-cache';
+import type { Person } from './state/person';
 import { respond, type TurnDeps } from './turn';
 import type { Conversation } from './weekly/feature';
 import { channelOf, type Reference } from './weekly/store';
@@ -42,7 +43,7 @@ export function conversationOf(a: Activity): Conversation {
 }
 
 /** Who wrote: identity scoped by channel and tenant, so another channel cannot name a Teams user. */
-const person = (a: Activity) => ({
+const person = (a: Activity): Person => ({
   id: a.from?.id ?? 'anonymous',
   aadObjectId: a.from?.aadObjectId,
   name: a.from?.name,
@@ -119,6 +120,6 @@ export class HvidovreBot extends TeamsActivityHandler {
     const verb = invoke.action?.verb;
     const card = this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb) ? await this.deps.weekly.view((invoke.action.data ?? {}) as Record<string, unknown>, person(context.activity)) : undefined;
     if (!card) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action "${verb}"` } };
-    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
   }
 }

@@ -2,6 +2,7 @@
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, errorFields, setIdSalt } from './log';
 import { createApp } from './app';
+import { CharterInvalidError } from './charter-check';
 import { DataFolderInUseError } from './storage';
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   if (config.production && !config.bot) log.warn('unauthenticated', { reason: 'ALLOW_UNAUTHENTICATED=true: anyone who can reach this server may talk to the bot' });
   const app = await createApp(config, log).catch((err) => {
     // Another server holding the data folder is an operator's matter: say so plainly.
-    if (err instanceof DataFolderInUseError) process.stderr.write(`${err.message}\n`);
+    if (err instanceof DataFolderInUseError || err instanceof CharterInvalidError) process.stderr.write(`${err.message}\n`);
     else log.error('startup_failed', errorFields(err));
     process.exit(1);
   });

@@ -1,8 +1,7 @@
 // HTTP surface: /api/messages for the bot, /healthz and /readyz, and the
 // tab's static files. Each route's rules live in bot/http/.
 import restify, { type Request, type Response, type Next } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { EdgeAdapter } from './adapter';
+import type { EdgeAdapter, TurnLogic } from './adapter';
 import type { Config } from './config';
 import { BOT_CONNECTOR_METADATA_URL } from './http/bearer-token';
 import { messagesRoute } from './http/messages-route';
@@ -16,8 +15,9 @@ import type { Logger } from './log';
 export { MAX_BODY_BYTES } from './http/body';
 export { FRAME_ANCESTORS } from './http/tab-route';
 
+/** The bot as the server sees it: something that runs a turn (the SDK's context stays in adapter.ts and bot.ts). */
 export interface Bot {
-  run(context: TurnContext): Promise<void>;
+  run: TurnLogic;
 }
 
 export interface ServerDeps {

@@ -13,14 +13,15 @@ import { strings } from './i18n';
 import type { Logger } from './log';
 import type { Bookkeeping } from './state/bookkeeping';
 import type { QuestionLog } from './state/question-log';
-import type { UserProfile, UserProfiles, UserRef } from './state/user-profiles';
+import type { Person } from './state/person';
+import type { UserProfile, UserProfiles } from './state/user-profiles';
 import type { Conversation, WeeklyFeature } from './weekly/feature';
 
 export interface MessageIn {
   text?: string;
   value?: unknown;
   locale?: string;
-  user: UserRef & { name?: string };
+  user: Person;
   conversation?: Conversation;
 }
 
@@ -91,7 +92,7 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
 }
 
 /** Applies a plan's effects; a new role answers the question that was waiting for it. */
-async function apply(result: Plan, user: UserRef, deps: TurnDeps, waiting?: Interpretation & { language?: Language }): Promise<Outgoing[]> {
+async function apply(result: Plan, user: Person, deps: TurnDeps, waiting?: Interpretation & { language?: Language }): Promise<Outgoing[]> {
   // The picker's buttons carry the question too, so keeping it here is a convenience for a typed reply.
   if (result.pending) {
     const pending = result.pending;

@@ -91,16 +91,69 @@ export interface Charter {
   rows: Row[];
 }
 
-// The JSON Schema test guarantees this shape; the cast only narrows string ids.
-export const charter: Readonly<Charter> = raw as unknown as Charter;
+/** True when `v` is one of `list`: narrows JSON strings to the charter's literal types. */
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+
+/** Fails loudly, at load, on a value the types do not allow. */
+function literal<T extends string>(list: readonly T[], v: unknown, where: string): T {
+  if (oneOf(list, v)) return v;
+  throw new Error(`charter.da.json: ${where} is ${JSON.stringify(v)}, expected one of ${list.join(', ')}`);
+}
+
+type RawRow = (typeof raw.rows)[number];
+type RawStatement = RawRow['statements']['driften'][number];
+
+function loadStatement(s: RawStatement): Statement {
+  const { variants, ...rest } = 'variants' in s ? s : { ...s, variants: undefined };
+  if (!variants) return rest;
+  return { ...rest, variants: variants.map((v) => ({ ...v, source: literal(['matrix'] as const, v.source, `${s.id} variant source`) })) };
+}
+
+function loadRow(r: RawRow): Row {
+  const { contributionPrefix, ...rest } = 'contributionPrefix' in r ? r : { ...r, contributionPrefix: undefined };
+  return {
+    ...rest,
+    id: literal(ROW_IDS, r.id, 'a row id'),
+    kind: literal(['everyone', 'role'] as const, r.kind, `${r.id} kind`),
+    ...(contributionPrefix !== undefined && { contributionPrefix: literal(['Vores bidrag til', 'Mit bidrag til'] as const, contributionPrefix, `${r.id} contributionPrefix`) }),
+    statements: {
+      driften: r.statements.driften.map(loadStatement),
+      resultaterne: r.statements.resultaterne.map(loadStatement),
+      velfaerd: r.statements.velfaerd.map(loadStatement),
+      robust: r.statements.robust.map(loadStatement),
+    },
+  };
+}
+
+/**
+ * TypeScript already checks the JSON's structure at compile time; only the
+ * string literals (ids, kinds, styles) need checking as the file is read.
+ * The full JSON Schema is checked at the server's start (bot/charter-check.ts)
+ * and in the tests.
+ */
+function load(json: typeof raw): Charter {
+  return {
+    ...json,
+    perspectives: json.perspectives.map((p) => ({
+      ...p,
+      id: literal(PERSPECTIVE_IDS, p.id, 'a perspective id'),
+      syntheseName: literal(['Compliance', 'Performance', 'Emergens', 'Resiliens'] as const, p.syntheseName, `${p.id} syntheseName`),
+      cardStyle: literal(['accent', 'warning', 'good', 'attention'] as const, p.cardStyle, `${p.id} cardStyle`),
+      rolePages: literal(['first', 'second'] as const, p.rolePages, `${p.id} rolePages`),
+    })),
+    rows: json.rows.map(loadRow),
+  };
+}
+
+export const charter: Readonly<Charter> = load(raw);
 
 const perspectiveById = new Map(charter.perspectives.map((p) => [p.id, p]));
 const rowById = new Map(charter.rows.map((r) => [r.id, r]));
 const statementById = new Map(charter.rows.flatMap((r) => PERSPECTIVE_IDS.map((p) => r.statements[p]).flat()).map((s) => [s.id, s]));
 
-export const isPerspectiveId = (v: unknown): v is PerspectiveId => typeof v === 'string' && perspectiveById.has(v as PerspectiveId);
-export const isRowId = (v: unknown): v is RowId => typeof v === 'string' && rowById.has(v as RowId);
-export const isRoleId = (v: unknown): v is RoleId => isRowId(v) && v !== 'alle';
+export const isPerspectiveId = (v: unknown): v is PerspectiveId => oneOf(PERSPECTIVE_IDS, v);
+export const isRowId = (v: unknown): v is RowId => oneOf(ROW_IDS, v);
+export const isRoleId = (v: unknown): v is RoleId => oneOf(ROLE_IDS, v);
 
 /** The four perspectives in the charter's order (Compliance, Performance, Emergens, Resiliens). */
 export function perspectives(): readonly Perspective[] {
@@ -125,11 +178,15 @@ export function row(id: RowId): Row {
 }
 
 export function roles(): readonly Role[] {
-  return charter.rows.filter((r): r is Role => r.kind === 'role');
+  return charter.rows.filter(isRole);
 }
 
+const isRole = (r: Row): r is Role => r.kind === 'role' && r.rolePageLabel !== undefined && r.contributionPrefix !== undefined;
+
 export function role(id: RoleId): Role {
-  return row(id) as Role;
+  const r = row(id);
+  if (!isRole(r)) throw new RangeError(`Not a role: ${id}`);
+  return r;
 }
 
 /** The statements where one row meets one perspective. */

@@ -53,7 +53,7 @@ export function cellAnswer(rowId: RowId, p: PerspectiveId, ctx: AnswerContext): 
   const t = strings(ctx.language);
   const r = row(rowId);
   const statements = cell(rowId, p);
-  const danishHeading = contributionHeading(rowId as never, p);
+  const danishHeading = contributionHeading(rowId, p);
   const section = {
     heading: ctx.language === 'en' ? `What ${r.name} contributes` : danishHeading,
     subheading: ctx.language === 'en' ? `“${danishHeading}” · ${r.name} · p. ${statements[0].page}` : `${r.name} · s. ${statements[0].page}`,
@@ -75,7 +75,7 @@ export function roleAnswer(rowId: RowId, ctx: AnswerContext): AnswerCardData {
   const t = strings(ctx.language);
   const r = row(rowId);
   const sections = byRole(rowId).map(({ perspective: p, statements }) => ({
-    heading: rowId === 'alle' ? p.title : contributionHeading(rowId as never, p.id),
+    heading: rowId === 'alle' ? p.title : contributionHeading(rowId, p.id),
     subheading: `${p.title} (${p.syntheseName}) · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`,
     color: textColor(p.id),
     statements: statements.map((s) => quote(s, ctx)),

@@ -1,6 +1,5 @@
 // Shared by every card: expand an adaptivecards-templating template with typed data.
 import { Template } from 'adaptivecards-templating';
-import type { Attachment } from 'botbuilder';
 import { boundedCache } from '../../data/bounded-cache';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -35,7 +34,13 @@ export function cardTemplate<T extends object>(payload: object, cacheSize = 500)
   };
 }
 
-export function toAttachment(card: AdaptiveCardJson): Attachment {
+/** A card as a message carries it; the SDK edge passes it on unchanged. */
+export interface CardAttachment {
+  contentType: typeof CARD_CONTENT_TYPE;
+  content: AdaptiveCardJson;
+}
+
+export function toAttachment(card: AdaptiveCardJson): CardAttachment {
   return { contentType: CARD_CONTENT_TYPE, content: card };
 }
 

@@ -6,6 +6,7 @@ import { isRoleId, type RoleId } from '../../data/charter';
 import type { Interpretation } from '../../data/language/recognizer';
 import { readRecord, updateRecord } from '../storage/records';
 import type { KeyValueStore } from '../storage/store';
+import type { Person } from './person';
 
 /** A question asked before the role was known; answered once it is. */
 export interface PendingQuestion extends Interpretation {
@@ -20,22 +21,15 @@ export interface UserProfile {
   updatedAt?: string;
 }
 
-export interface UserRef {
-  id: string;
-  aadObjectId?: string;
-  /** The Bot Framework channel the person wrote from ("msteams"). */
-  channelId?: string;
-  tenantId?: string;
-}
 
 const segment = (v: string | undefined) => encodeURIComponent(v || '-');
-export const userKey = (user: UserRef) => `users/${segment(user.channelId)}/${segment(user.tenantId)}/${segment(user.aadObjectId || user.id)}`;
+export const userKey = (user: Person) => `users/${segment(user.channelId)}/${segment(user.tenantId)}/${segment(user.aadObjectId || user.id)}`;
 const PENDING_MINUTES = 60;
 
 export class UserProfiles {
   constructor(private readonly storage: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
 
-  async get(user: UserRef): Promise<UserProfile> {
+  async get(user: Person): Promise<UserProfile> {
     const stored = await readRecord<UserProfile>(this.storage, userKey(user));
     const fresh = stored?.pending && this.now().getTime() - Date.parse(stored.pending.at) < PENDING_MINUTES * 60_000;
     return {
@@ -46,19 +40,19 @@ export class UserProfiles {
     };
   }
 
-  async setRole(user: UserRef, role: RoleId): Promise<void> {
+  async setRole(user: Person, role: RoleId): Promise<void> {
     await this.update(user, (p) => ({ ...p, role, pending: undefined }));
   }
 
-  async setPending(user: UserRef, question: Interpretation, language: 'da' | 'en'): Promise<void> {
+  async setPending(user: Person, question: Interpretation, language: 'da' | 'en'): Promise<void> {
     await this.update(user, (p) => ({ ...p, pending: { intent: question.intent, slots: question.slots, language, at: this.now().toISOString() } }));
   }
 
-  async clearPending(user: UserRef): Promise<void> {
+  async clearPending(user: Person): Promise<void> {
     await this.update(user, (p) => (p.pending ? { ...p, pending: undefined } : undefined));
   }
 
-  private update(user: UserRef, change: (p: UserProfile) => UserProfile | undefined) {
+  private update(user: Person, change: (p: UserProfile) => UserProfile | undefined) {
     return updateRecord<UserProfile>(this.storage, userKey(user), (current) => {
       const next = change(current ?? {});
       return next && JSON.parse(JSON.stringify({ ...next, updatedAt: this.now().toISOString() }));

@@ -8,7 +8,8 @@ import type { UserProfiles } from '../state/user-profiles';
 import template from './compose.json';
 import { DEFAULT_ROTATION, isoWeek, isValidTime, perspectiveOfWeek } from './schedule';
 import type { SendResult } from './sender';
-import { channelOf, type Person, type Reference, type Subscription, type WeeklyStore } from './store';
+import type { Person } from '../state/person';
+import { channelOf, type Reference, type Subscription, type WeeklyStore } from './store';
 import { SUGGESTIONS } from './suggestions';
 import { renderWeeklyCard, type WeeklyPost } from './weekly-card';
 

@@ -3,7 +3,8 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import type { PacedSender, SendResult } from './sender';
-import type { Person, Reference, WeeklyStore } from './store';
+import type { Person } from '../state/person';
+import type { Reference, WeeklyStore } from './store';
 import { MAX_REFRESH_USERS, renderWeeklyCard, type WeeklyPost } from './weekly-card';
 
 export interface PublisherDeps {
@@ -14,12 +15,17 @@ export interface PublisherDeps {
   links: { teamsAppId?: string; tabUrl: string };
 }
 
+/** Our stored reference, completed to the SDK's type (its conversation account wants every field). */
+function toConversationReference(r: Reference): Partial<ConversationReference> {
+  const { id, conversationType = 'personal', tenantId, name = '' } = r.conversation;
+  return { channelId: r.channelId, serviceUrl: r.serviceUrl, conversation: { id, conversationType, tenantId, name, isGroup: conversationType !== 'personal' }, ...(r.bot && { bot: r.bot }) };
+}
+
 /** Runs one proactive turn; errors come back here rather than to onTurnError (no apology into a channel). */
 async function inConversation<T>(d: PublisherDeps, reference: Reference, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
   let result: T | undefined;
   let failure: unknown;
-  // Our stored reference holds the fields botbuilder reads; its typings ask for more.
-  await d.adapter.continueConversationAsync(d.botAppId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
+  await d.adapter.continueConversationAsync(d.botAppId, toConversationReference(reference), async (ctx) => {
     try {
       result = await logic(ctx);
     } catch (err) {

@@ -6,7 +6,8 @@ import type { Logger } from '../log';
 import { errorFields } from '../log';
 import { isDue, perspectiveOfWeek } from './schedule';
 import type { SendResult } from './sender';
-import type { Person, Subscription, WeeklyStore } from './store';
+import type { Person } from '../state/person';
+import type { Subscription, WeeklyStore } from './store';
 import type { WeeklyPost } from './weekly-card';
 
 export interface SchedulerDeps {

@@ -3,6 +3,7 @@
 // a whole organisation installing at once writes no shared record.
 import type { PerspectiveId } from '../../data/charter';
 import { readAll, readRecord, updateRecord } from '../storage/records';
+import type { Person } from '../state/person';
 import type { KeyValueStore } from '../storage/store';
 import type { Timing } from './schedule';
 
@@ -20,15 +21,9 @@ export interface Installation {
   name?: string;
   teamId?: string;
   /** For a personal chat: whose it is, so failures can be reported there. */
-  user?: { id: string; aadObjectId?: string };
+  user?: Pick<Person, 'id' | 'aadObjectId'>;
   reference: Reference;
   since: string;
-}
-
-export interface Person {
-  id: string;
-  aadObjectId?: string;
-  name?: string;
 }
 
 export interface Subscription extends Timing {
@@ -49,7 +44,7 @@ const CLAIM_LEASE_MS = 5 * 60_000;
 // Conversation ids may hold any character; the key keeps them apart and listable.
 const installKey = (conversationId: string) => `installs/${encodeURIComponent(conversationId)}`;
 const weeklyKey = (conversationId: string) => `weekly/${encodeURIComponent(conversationId)}`;
-const personalKey = (user: { id: string; aadObjectId?: string }) => `personal/${encodeURIComponent(user.aadObjectId || user.id)}`;
+const personalKey = (user: Pick<Person, 'id' | 'aadObjectId'>) => `personal/${encodeURIComponent(user.aadObjectId || user.id)}`;
 
 export class WeeklyStore {
   constructor(private readonly storage: KeyValueStore, private readonly now: () => Date) {}
@@ -68,7 +63,7 @@ export class WeeklyStore {
   }
 
   /** A person's personal chat with the bot, if they have one. */
-  async personalChat(user: { id: string; aadObjectId?: string }): Promise<Installation | undefined> {
+  async personalChat(user: Pick<Person, 'id' | 'aadObjectId'>): Promise<Installation | undefined> {
     for (const key of new Set([personalKey(user), personalKey({ id: user.id })])) {
       const found = await readRecord<{ conversationId: string }>(this.storage, key);
       const install = found && (await this.installation(found.conversationId));

@@ -13,5 +13,11 @@ export interface SharedContext {
   go(view: TabView): void;
 }
 
-export const Shared = createContext<SharedContext>(null as unknown as SharedContext);
-export const useShared = () => useContext(Shared);
+export const Shared = createContext<SharedContext | null>(null);
+
+/** The tab's shared state; every view renders inside the app's provider. */
+export function useShared(): SharedContext {
+  const shared = useContext(Shared);
+  if (!shared) throw new Error('useShared() outside <Shared.Provider>');
+  return shared;
+}

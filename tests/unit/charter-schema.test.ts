@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import schema from '../../data/charter.schema.json';
 import data from '../../data/charter.da.json';
+import { CharterInvalidError, checkCharter } from '../../bot/charter-check';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const clone = () => JSON.parse(JSON.stringify(data));
@@ -37,5 +38,24 @@ describe('charter.da.json against charter.schema.json', () => {
     const padded = clone();
     padded.rows[1].statements.velfaerd[0].text += ' ';
     expect(validate(padded)).toBe(false);
+  });
+});
+
+describe('the server\'s start-up check', () => {
+  it('accepts the bundled charter', () => {
+    expect(() => checkCharter()).not.toThrow();
+  });
+
+  it('refuses a damaged charter, naming where', () => {
+    const bad = clone();
+    bad.rows[5].statements.driften[0].page = 'otte';
+    let err: unknown;
+    try {
+      checkCharter(bad);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CharterInvalidError);
+    expect((err as Error).message).toContain('/rows/5/statements/driften/0/page');
   });
 });

@@ -21,7 +21,7 @@ export function RoleView({ row }: { row: RowId }) {
       </label>
       {byRole(row).map(({ perspective: p, statements }) => (
         <article key={p.id} className={`card p-${p.id}`} id={`cell-${row}-${p.id}`}>
-          <h3>{row === 'alle' ? p.title : contributionHeading(row as never, p.id)}</h3>
+          <h3>{row === 'alle' ? p.title : contributionHeading(row, p.id)}</h3>
           <p className="meta">
             {p.title} ({p.syntheseName}) · {t.matrixPages(String(statements[0].page))}
           </p>
