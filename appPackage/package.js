@@ -52,7 +52,10 @@ function validator(schemaFile) {
 /** Schema errors of a filled manifest and its translation (empty when valid). */
 function validate(manifest, translation) {
   const problems = [];
-  for (const [doc, file, name] of [[manifest, 'MicrosoftTeams.schema.json', 'manifest.json'], [translation, 'MicrosoftTeams.Localization.schema.json', 'en-us.json']]) {
+  for (const [doc, file, name] of [
+    [manifest, 'MicrosoftTeams.schema.json', 'manifest.json'],
+    [translation, 'MicrosoftTeams.Localization.schema.json', 'en-us.json'],
+  ]) {
     const check = validator(file);
     if (!check(doc)) problems.push(...check.errors.map((e) => `${name}${e.instancePath}: ${e.message}`));
   }
@@ -67,7 +70,9 @@ function build(env, overrides) {
   const translation = fill(translationText, values);
   const missing = [...new Set([...manifest.missing, ...translation.missing])];
   if (missing.length) {
-    throw new Error(`No value for ${missing.join(', ')} in env/.env.${env}. Run \`teamsapp provision --env ${env}\` first, or set them there or in the environment.`);
+    throw new Error(
+      `No value for ${missing.join(', ')} in env/.env.${env}. Run \`teamsapp provision --env ${env}\` first, or set them there or in the environment.`,
+    );
   }
   const problems = validate(JSON.parse(manifest.text), JSON.parse(translation.text));
   if (problems.length) throw new Error(`The manifest does not pass the ${MANIFEST_VERSION} schema:\n  ${problems.join('\n  ')}`);

@@ -102,7 +102,10 @@ export function createAdapter(config: Config, log: Logger): EdgeAdapter {
         // An invoke is answered in the HTTP response, never with a chat message.
         const message = 'The action could not be completed.';
         const error = { code: 'InternalError', message };
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500, body: { ...error, statusCode: 500, type: 'application/vnd.microsoft.error', value: error } } });
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 500, body: { ...error, statusCode: 500, type: 'application/vnd.microsoft.error', value: error } },
+        });
         return;
       }
       await context.sendActivity(APOLOGY);

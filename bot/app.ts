@@ -49,7 +49,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     store,
     publish,
     report: async (owner, message) => {
-      if (!(await sendPersonal(owner, { text: message }))) log.warn('weekly_report_undelivered', { reason: 'the owner has no personal chat with the bot' });
+      if (!(await sendPersonal(owner, { text: message })))
+        log.warn('weekly_report_undelivered', { reason: 'the owner has no personal chat with the bot' });
     },
     now,
     instance: randomUUID(),

@@ -1,7 +1,15 @@
 // Thin Bot Framework glue: reads the activity, calls the turn logic, sends
 // what it returns. The only botbuilder-aware code besides adapter.ts and
 // weekly/publisher.ts.
-import { ActivityTypes, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment } from 'botbuilder';
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Attachment,
+} from 'botbuilder';
 import type { Outgoing } from './answers/plan';
 import { welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
@@ -31,7 +39,8 @@ export function toActivity(out: Outgoing): Partial<Activity> {
 export function conversationOf(a: Activity): Conversation {
   const ref = TurnContext.getConversationReference(a);
   const id = channelOf(a.conversation.id);
-  const type = a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+  const type =
+    a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' ? 'groupChat' : 'personal';
   const reference: Reference = {
     channelId: ref.channelId ?? 'msteams',
     serviceUrl: ref.serviceUrl ?? a.serviceUrl,
@@ -39,7 +48,13 @@ export function conversationOf(a: Activity): Conversation {
     ...(ref.bot && { bot: { id: ref.bot.id, name: ref.bot.name ?? 'Hvidovrevejen' } }),
   };
   const data = a.channelData as { team?: { id?: string; name?: string }; channel?: { name?: string } } | undefined;
-  return { id, type, teamId: data?.team?.id, name: [data?.team?.name, data?.channel?.name ?? a.conversation.name].filter(Boolean).join(' › ') || undefined, reference };
+  return {
+    id,
+    type,
+    teamId: data?.team?.id,
+    name: [data?.team?.name, data?.channel?.name ?? a.conversation.name].filter(Boolean).join(' › ') || undefined,
+    reference,
+  };
 }
 
 /** Who wrote: identity scoped by channel and tenant, so another channel cannot name a Teams user. */
@@ -62,7 +77,7 @@ export class HvidovreBot extends TeamsActivityHandler {
       if (addressedToBot(a)) {
         const conversation = conversationOf(a);
         await this.remember(conversation, a);
-        const text = a.text ? TurnContext.removeRecipientMention(a) ?? a.text : a.text;
+        const text = a.text ? (TurnContext.removeRecipientMention(a) ?? a.text) : a.text;
         const replies = await respond({ text, value: a.value, locale: a.locale, user: person(a), conversation }, deps);
         if (replies.length) await context.sendActivities(replies.map(toActivity));
       }
@@ -73,7 +88,9 @@ export class HvidovreBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
         await this.remember(conversationOf(context.activity), context.activity);
-        const card = renderChoiceCard(welcomeAnswer({ language: context.activity.locale?.startsWith('en') ? 'en' : 'da', question: '', links: deps.links }));
+        const card = renderChoiceCard(
+          welcomeAnswer({ language: context.activity.locale?.startsWith('en') ? 'en' : 'da', question: '', links: deps.links }),
+        );
         await context.sendActivity(toActivity({ card }));
       }
       await next();
@@ -118,8 +135,16 @@ export class HvidovreBot extends TeamsActivityHandler {
   /** Universal Actions: each reader's own view of a weekly card. */
   protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invoke.action?.verb;
-    const card = this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb) ? await this.deps.weekly.view((invoke.action.data ?? {}) as Record<string, unknown>, person(context.activity)) : undefined;
-    if (!card) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action "${verb}"` } };
+    const card =
+      this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb)
+        ? await this.deps.weekly.view((invoke.action.data ?? {}) as Record<string, unknown>, person(context.activity))
+        : undefined;
+    if (!card)
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: `Unknown action "${verb}"` },
+      };
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
   }
 }

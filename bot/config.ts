@@ -85,7 +85,7 @@ function readBot(env: Env, problems: string[]): BotCredentials | undefined {
     return undefined;
   }
   const appType = (rawType as BotType | undefined) ?? 'MultiTenant';
-  if (!GUID.test(appId)) problems.push('BOT_ID must be the bot\'s Microsoft App ID (a GUID)');
+  if (!GUID.test(appId)) problems.push("BOT_ID must be the bot's Microsoft App ID (a GUID)");
   if (appType !== 'UserAssignedMSI' && !appPassword) problems.push(`BOT_PASSWORD is required when BOT_TYPE is ${appType}`);
   if (appType !== 'MultiTenant' && !GUID.test(tenantId)) problems.push(`BOT_TENANT_ID must be a tenant GUID when BOT_TYPE is ${appType}`);
   return problems.length > problemsBefore ? undefined : { appId, appPassword, appType, tenantId };
@@ -95,16 +95,21 @@ function readStorage(env: Env, root: string, problems: string[]): StorageConfig 
   const connectionString = value(env, 'STORAGE_CONNECTION_STRING');
   const accountUrl = value(env, 'STORAGE_ACCOUNT_URL');
   const container = value(env, 'STORAGE_CONTAINER');
-  if (!connectionString && !accountUrl && !container) return { kind: 'file', dataDir: path.resolve(root, value(env, 'DATA_DIR') ?? '.data') };
+  if (!connectionString && !accountUrl && !container)
+    return { kind: 'file', dataDir: path.resolve(root, value(env, 'DATA_DIR') ?? '.data') };
   if (accountUrl && !connectionString) {
-    if (!/^https:\/\/[^\s/]+/.test(accountUrl)) problems.push(`STORAGE_ACCOUNT_URL must be the account's https blob endpoint, got "${accountUrl}"`);
+    if (!/^https:\/\/[^\s/]+/.test(accountUrl))
+      problems.push(`STORAGE_ACCOUNT_URL must be the account's https blob endpoint, got "${accountUrl}"`);
     if (!container) problems.push('STORAGE_ACCOUNT_URL needs STORAGE_CONTAINER');
     return { kind: 'blob-identity', accountUrl, container: container ?? '', clientId: value(env, 'AZURE_CLIENT_ID') };
   }
   if (!connectionString || !container) {
-    problems.push('STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together: set both for Azure Blob Storage (or STORAGE_ACCOUNT_URL with a managed identity), or neither for the local data folder');
+    problems.push(
+      'STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together: set both for Azure Blob Storage (or STORAGE_ACCOUNT_URL with a managed identity), or neither for the local data folder',
+    );
   } else {
-    if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) problems.push('STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens');
+    if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container))
+      problems.push('STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens');
     if (!/(^|;)\s*(AccountName|BlobEndpoint)=/i.test(connectionString) && connectionString !== 'UseDevelopmentStorage=true') {
       problems.push('STORAGE_CONNECTION_STRING does not look like an Azure Storage connection string');
     }
@@ -126,9 +131,12 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 function checkProduction(env: Env, bot: BotCredentials | undefined, problems: string[]): boolean {
   const production = value(env, 'NODE_ENV') === 'production' || value(env, 'WEBSITE_SITE_NAME') !== undefined;
   const allow = value(env, 'ALLOW_UNAUTHENTICATED');
-  if (allow !== undefined && allow !== 'true' && allow !== 'false') problems.push(`ALLOW_UNAUTHENTICATED must be "true" or "false", got "${allow}"`);
+  if (allow !== undefined && allow !== 'true' && allow !== 'false')
+    problems.push(`ALLOW_UNAUTHENTICATED must be "true" or "false", got "${allow}"`);
   if (production && !bot && allow !== 'true' && !problems.some((p) => p.startsWith('BOT_'))) {
-    problems.push('BOT_ID is required in production (NODE_ENV=production or on Azure App Service); without it anyone could talk to the bot. Set ALLOW_UNAUTHENTICATED=true only for a private test deployment');
+    problems.push(
+      'BOT_ID is required in production (NODE_ENV=production or on Azure App Service); without it anyone could talk to the bot. Set ALLOW_UNAUTHENTICATED=true only for a private test deployment',
+    );
   }
   return production;
 }

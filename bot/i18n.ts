@@ -36,10 +36,12 @@ const da = {
   helpTitle: 'Det kan du spørge mig om',
   helpText: 'Skriv som til en kollega. Jeg svarer med grundlagets egne ord.',
   welcomeTitle: 'Velkommen til Hvidovrevejen',
-  welcomeText: 'Jeg kender vores ledelses- og medarbejdergrundlag og svarer med dets egne ord. Prøv et af spørgsmålene herunder – eller skriv dit eget.',
+  welcomeText:
+    'Jeg kender vores ledelses- og medarbejdergrundlag og svarer med dets egne ord. Prøv et af spørgsmålene herunder – eller skriv dit eget.',
   thanks: 'Selv tak! Spørg endelig igen, når du vil.',
   feedbackThanks: 'Tak for din tilbagemelding – den hjælper os med at gøre svarene bedre.',
-  memoryDown: 'Jeg kan ikke huske din rolle lige nu, så jeg kan ikke svare for netop dig. Prøv igen om lidt – spørgsmål om Hvidovrevejen kan jeg stadig svare på.',
+  memoryDown:
+    'Jeg kan ikke huske din rolle lige nu, så jeg kan ikke svare for netop dig. Prøv igen om lidt – spørgsmål om Hvidovrevejen kan jeg stadig svare på.',
   roleNotSaved: 'Jeg kan ikke gemme din rolle lige nu, så jeg spørger igen næste gang.',
   weeklyMemoryDown: 'Jeg kan ikke huske kanaler og abonnementer lige nu. Prøv igen om lidt.',
   valuesTitle: 'Vores værdier',
@@ -47,7 +49,12 @@ const da = {
   synthesisTitle: 'Den Nye Syntese',
   readingGuide: 'Sådan læser du grundlaget',
   signed: 'Underskrevet af',
-  examples: ['Hvad er mit ansvar for driften?', 'Hvem gør hvad for en robust organisation?', 'Hvor står der noget om feedback?', 'Hvad er de fire perspektiver?'],
+  examples: [
+    'Hvad er mit ansvar for driften?',
+    'Hvem gør hvad for en robust organisation?',
+    'Hvor står der noget om feedback?',
+    'Hvad er de fire perspektiver?',
+  ],
   centre: 'I midten: Borgere og lokalsamfund',
 };
 
@@ -87,10 +94,12 @@ const en: Strings = {
   helpTitle: 'What you can ask me',
   helpText: 'Write as you would to a colleague. I answer with the charter’s own words (in Danish).',
   welcomeTitle: 'Welcome to Hvidovrevejen',
-  welcomeText: 'I know our leadership and employee charter and answer with its own words. Try one of the questions below, or write your own.',
+  welcomeText:
+    'I know our leadership and employee charter and answer with its own words. Try one of the questions below, or write your own.',
   thanks: 'You are welcome! Ask again any time.',
   feedbackThanks: 'Thank you for your feedback – it helps us improve the answers.',
-  memoryDown: 'I cannot remember your role right now, so I cannot answer for you in particular. Please try again shortly – I can still answer questions about Hvidovrevejen.',
+  memoryDown:
+    'I cannot remember your role right now, so I cannot answer for you in particular. Please try again shortly – I can still answer questions about Hvidovrevejen.',
   roleNotSaved: 'I cannot save your role right now, so I will ask again next time.',
   weeklyMemoryDown: 'I cannot remember channels and subscriptions right now. Please try again shortly.',
   valuesTitle: 'Our values',
@@ -98,7 +107,12 @@ const en: Strings = {
   synthesisTitle: 'Den Nye Syntese (The New Synthesis)',
   readingGuide: 'How to read the charter',
   signed: 'Signed by',
-  examples: ['What is my responsibility for operations?', 'Who does what for a robust organisation?', 'Where does it mention feedback?', 'What are the four perspectives?'],
+  examples: [
+    'What is my responsibility for operations?',
+    'Who does what for a robust organisation?',
+    'Where does it mention feedback?',
+    'What are the four perspectives?',
+  ],
   centre: 'At the centre: Borgere og lokalsamfund (citizens and the local community)',
 };
 

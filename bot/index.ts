@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   if (config.logIdSalt) setIdSalt(config.logIdSalt);
-  if (config.production && !config.bot) log.warn('unauthenticated', { reason: 'ALLOW_UNAUTHENTICATED=true: anyone who can reach this server may talk to the bot' });
+  if (config.production && !config.bot)
+    log.warn('unauthenticated', { reason: 'ALLOW_UNAUTHENTICATED=true: anyone who can reach this server may talk to the bot' });
   const app = await createApp(config, log).catch((err) => {
     // Another server holding the data folder is an operator's matter: say so plainly.
     if (err instanceof DataFolderInUseError || err instanceof CharterInvalidError) process.stderr.write(`${err.message}\n`);

@@ -14,7 +14,11 @@ function table(title: string, days: { day: string; entries: LoggedQuestion[] }[]
 async function main(): Promise<void> {
   const days = Math.min(366, Math.max(1, Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? 30) || 30));
   const config = loadConfig();
-  const store = await createStore(config.storage, createLogger('warn', (l) => process.stderr.write(l + '\n')), { readOnly: true });
+  const store = await createStore(
+    config.storage,
+    createLogger('warn', (l) => process.stderr.write(l + '\n')),
+    { readOnly: true },
+  );
   const log = new QuestionLog(store);
   const feedback = await log.recent('feedback', days);
   const unrecognized = await log.recent('unrecognized', days);

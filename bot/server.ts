@@ -42,7 +42,10 @@ export function createServer({ config, adapter, bot, log, ready }: ServerDeps): 
     const status = err.statusCode ?? 500;
     if (status >= 500) log.error('http_error', { path: req.path().slice(0, 200), error: err.name });
     else log.warn('http_rejected', { path: req.path().slice(0, 200), status, reason: err.name });
-    err.toJSON = () => ({ code: CODES[status] ?? err.name.replace(/Error$/, ''), message: status >= 500 ? 'Internal error.' : status === 404 ? 'No such route.' : 'The request is not allowed here.' });
+    err.toJSON = () => ({
+      code: CODES[status] ?? err.name.replace(/Error$/, ''),
+      message: status >= 500 ? 'Internal error.' : status === 404 ? 'No such route.' : 'The request is not allowed here.',
+    });
     callback();
   });
 

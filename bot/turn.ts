@@ -109,6 +109,9 @@ async function apply(result: Plan, user: Person, deps: TurnDeps, waiting?: Inter
   }
   const notice: Outgoing[] = saved ? [] : [{ text: strings(language).roleNotSaved }];
   if (!waiting || result.answered !== 'setRole') return [...result.messages, ...notice];
-  const followUp = answer({ intent: waiting.intent, slots: waiting.slots }, { language, role: result.setRole as RoleId, question: '', links: deps.links });
+  const followUp = answer(
+    { intent: waiting.intent, slots: waiting.slots },
+    { language, role: result.setRole as RoleId, question: '', links: deps.links },
+  );
   return [...result.messages, ...notice, ...followUp.messages];
 }

@@ -92,7 +92,8 @@ export interface Charter {
 }
 
 /** True when `v` is one of `list`: narrows JSON strings to the charter's literal types. */
-const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /** Fails loudly, at load, on a value the types do not allow. */
 function literal<T extends string>(list: readonly T[], v: unknown, where: string): T {
@@ -115,7 +116,9 @@ function loadRow(r: RawRow): Row {
     ...rest,
     id: literal(ROW_IDS, r.id, 'a row id'),
     kind: literal(['everyone', 'role'] as const, r.kind, `${r.id} kind`),
-    ...(contributionPrefix !== undefined && { contributionPrefix: literal(['Vores bidrag til', 'Mit bidrag til'] as const, contributionPrefix, `${r.id} contributionPrefix`) }),
+    ...(contributionPrefix !== undefined && {
+      contributionPrefix: literal(['Vores bidrag til', 'Mit bidrag til'] as const, contributionPrefix, `${r.id} contributionPrefix`),
+    }),
     statements: {
       driften: r.statements.driften.map(loadStatement),
       resultaterne: r.statements.resultaterne.map(loadStatement),

@@ -11,7 +11,22 @@ export type Incoming =
   | { kind: 'ask'; question: string }
   | { kind: 'feedback'; vote: 'up' | 'down'; intent: string; question: string };
 
-const ANSWERABLE: Intent[] = ['cell', 'role', 'perspective', 'chain', 'topic', 'overview', 'synthesis', 'values', 'about', 'setRole', 'showRole', 'changeRole', 'help', 'greeting'];
+const ANSWERABLE: Intent[] = [
+  'cell',
+  'role',
+  'perspective',
+  'chain',
+  'topic',
+  'overview',
+  'synthesis',
+  'values',
+  'about',
+  'setRole',
+  'showRole',
+  'changeRole',
+  'help',
+  'greeting',
+];
 const str = (v: unknown, max = 500): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
 const lang = (v: unknown): Language | undefined => (v === 'da' || v === 'en' ? v : undefined);
 
@@ -29,7 +44,9 @@ function slots(v: unknown): Slots | undefined {
   }
   if (s.self === true) out.self = true;
   if (Array.isArray(s.terms)) {
-    const terms = s.terms.filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string' && w.length < 60)).slice(0, 8);
+    const terms = s.terms
+      .filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string' && w.length < 60))
+      .slice(0, 8);
     out.terms = terms;
   }
   return out;

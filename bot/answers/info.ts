@@ -17,8 +17,15 @@ const infoButtons = (ctx: AnswerContext, except: string): Button[] =>
     .map((intent) => ({ title: label({ intent, slots: {} }, ctx.language), data: actions.answer({ intent, slots: {} }, ctx.language) }));
 
 function info(ctx: AnswerContext, data: Omit<InfoCardData, 'fallbackText' | 'buttons'>): InfoCardData {
-  const fallbackText = [data.title, ...data.paragraphs, ...data.list.map((l) => `• ${l}`), data.after, data.footer].filter(Boolean).join('\n\n');
-  return { ...data, fallbackText, buttons: infoButtons(ctx, data.intent), openUrl: { title: strings(ctx.language).openInTab, url: linkTo(ctx, { view: 'about' }) } };
+  const fallbackText = [data.title, ...data.paragraphs, ...data.list.map((l) => `• ${l}`), data.after, data.footer]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    ...data,
+    fallbackText,
+    buttons: infoButtons(ctx, data.intent),
+    openUrl: { title: strings(ctx.language).openInTab, url: linkTo(ctx, { view: 'about' }) },
+  };
 }
 
 /** What Hvidovrevejen is: its origin, purpose and the four perspectives. */
@@ -63,7 +70,9 @@ const exampleButtons = (ctx: AnswerContext): Button[] => strings(ctx.language).e
 
 function choice(intent: string, title: string, text: string, buttons: Button[], extra: Partial<ChoiceCardData> = {}): ChoiceCardData {
   const lines = extra.lines ?? [];
-  const fallbackText = [title, text, ...lines.map((l) => l.text.replace(/\*\*/g, '')), extra.footer, ...buttons.map((b) => `– ${b.title}`)].filter(Boolean).join('\n');
+  const fallbackText = [title, text, ...lines.map((l) => l.text.replace(/\*\*/g, '')), extra.footer, ...buttons.map((b) => `– ${b.title}`)]
+    .filter(Boolean)
+    .join('\n');
   return { intent, title, text, lines, buttons, fallbackText, ...extra };
 }
 
@@ -90,7 +99,10 @@ export function outOfScopeAnswer(ctx: AnswerContext, intent: 'outOfScope' | 'unk
 /** The five roles by their charter names; a pending question is answered once one is picked. */
 export function rolePickerAnswer(ctx: AnswerContext, pending?: Interpretation): ChoiceCardData {
   const t = strings(ctx.language);
-  const buttons = roles().map((r) => ({ title: r.name, data: actions.setRole(r.id as RoleId, pending && { ...pending, language: ctx.language }) }));
+  const buttons = roles().map((r) => ({
+    title: r.name,
+    data: actions.setRole(r.id as RoleId, pending && { ...pending, language: ctx.language }),
+  }));
   return choice('pickRole', t.pickRoleTitle, t.pickRoleText, buttons);
 }
 
@@ -98,10 +110,16 @@ export function showRoleAnswer(ctx: AnswerContext): ChoiceCardData {
   if (!ctx.role) return rolePickerAnswer(ctx);
   const t = strings(ctx.language);
   const name = role(ctx.role).name;
-  return choice('showRole', t.roleIs(name).replace(/\*\*/g, ''), '', [
-    { title: t.allFor(name), data: actions.answer({ intent: 'role', slots: { role: ctx.role } }, ctx.language) },
-    { title: t.changeRole, data: actions.changeRole() },
-  ], { text: undefined });
+  return choice(
+    'showRole',
+    t.roleIs(name).replace(/\*\*/g, ''),
+    '',
+    [
+      { title: t.allFor(name), data: actions.answer({ intent: 'role', slots: { role: ctx.role } }, ctx.language) },
+      { title: t.changeRole, data: actions.changeRole() },
+    ],
+    { text: undefined },
+  );
 }
 
 /** "Mente du …?" with two or three readings that answer directly when clicked. */

@@ -10,7 +10,17 @@ import { boundedCache } from '../../data/bounded-cache';
 import type { AdaptiveCardJson } from '../cards/render';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
-import { aboutAnswer, didYouMeanAnswer, helpAnswer, outOfScopeAnswer, rolePickerAnswer, showRoleAnswer, synthesisAnswer, valuesAnswer, welcomeAnswer } from './info';
+import {
+  aboutAnswer,
+  didYouMeanAnswer,
+  helpAnswer,
+  outOfScopeAnswer,
+  rolePickerAnswer,
+  showRoleAnswer,
+  synthesisAnswer,
+  valuesAnswer,
+  welcomeAnswer,
+} from './info';
 import { cellAnswer, chainAnswer, overviewAnswer, perspectiveAnswer, roleAnswer, topicAnswer } from './statements';
 
 export interface Outgoing {
@@ -54,13 +64,18 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
   }
   const rowId = s.self ? asker.role : s.role;
   if (s.self && !rowId && (i.intent === 'cell' || i.intent === 'role' || i.intent === 'topic')) {
-    return { messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))], pending: { intent: i.intent, slots: i.slots, language: ctx.language }, answered: 'pickRole' };
+    return {
+      messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))],
+      pending: { intent: i.intent, slots: i.slots, language: ctx.language },
+      answered: 'pickRole',
+    };
   }
   const done = (intent: Plan['answered'], ...messages: Outgoing[]): Plan => ({ messages, answered: intent, ...settled });
 
   switch (i.intent) {
     case 'cell':
-      if (rowId && isRowId(rowId) && isPerspectiveId(s.perspective)) return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker))));
+      if (rowId && isRowId(rowId) && isPerspectiveId(s.perspective))
+        return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker))));
       break;
     case 'role':
       if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker))));
@@ -74,7 +89,8 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     case 'topic': {
       const filter = rowId && isRowId(rowId) ? { rows: rowId === 'alle' ? [rowId] : [rowId, 'alle' as const] } : {};
       const found = searchConcepts(s.terms ?? [], filter);
-      if (found.hits.length) return done('topic', card(renderAnswerCard(topicAnswer(found.hits, (s.terms ?? []).map((g) => g[0]).join(' '), asker))));
+      if (found.hits.length)
+        return done('topic', card(renderAnswerCard(topicAnswer(found.hits, (s.terms ?? []).map((g) => g[0]).join(' '), asker))));
       return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'unknown')))], unrecognized: true, answered: 'unknown' };
     }
     case 'overview':
@@ -111,7 +127,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
 /** Answers a recognition, or asks back when it is not sure enough. */
 export function plan(r: Recognition, ctx: AnswerContext): Plan {
   if (r.confidence < CONFIDENT && r.intent !== 'unknown' && r.intent !== 'outOfScope') {
-    const options = r.alternatives.length >= 2 ? r.alternatives : [...r.alternatives, { intent: r.intent, slots: r.slots }, { intent: 'help' as const, slots: {} }];
+    const options =
+      r.alternatives.length >= 2
+        ? r.alternatives
+        : [...r.alternatives, { intent: r.intent, slots: r.slots }, { intent: 'help' as const, slots: {} }];
     const unique = options.filter((o, n) => options.findIndex((x) => JSON.stringify(x) === JSON.stringify(o)) === n);
     return { messages: [card(renderChoiceCard(didYouMeanAnswer(ctx, unique)))], answered: 'didYouMean' };
   }

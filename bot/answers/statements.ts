@@ -1,7 +1,16 @@
 // Answers that quote charter statements, verbatim, as card data.
 import {
-  byRole, cell, chain, contributionHeading, perspective, perspectives, row, rows,
-  type PerspectiveId, type RowId, type Statement,
+  byRole,
+  cell,
+  chain,
+  contributionHeading,
+  perspective,
+  perspectives,
+  row,
+  rows,
+  type PerspectiveId,
+  type RowId,
+  type Statement,
 } from '../../data/charter';
 import type { SearchHit } from '../../data/language/search';
 import type { AnswerCardData, CardStatement } from '../cards/answer-card';
@@ -42,7 +51,12 @@ const perspectiveHeader = (p: PerspectiveId): AnswerCardData['header'] => ({
   style: perspective(p).cardStyle,
 });
 
-const ask = (ctx: AnswerContext, intent: 'cell' | 'role' | 'perspective' | 'chain', slots: { role?: RowId; perspective?: PerspectiveId }, title?: string) => ({
+const ask = (
+  ctx: AnswerContext,
+  intent: 'cell' | 'role' | 'perspective' | 'chain',
+  slots: { role?: RowId; perspective?: PerspectiveId },
+  title?: string,
+) => ({
   title: title ?? label({ intent, slots }, ctx.language),
   data: actions.answer({ intent, slots }, ctx.language),
 });
@@ -56,15 +70,26 @@ export function cellAnswer(rowId: RowId, p: PerspectiveId, ctx: AnswerContext): 
   const danishHeading = contributionHeading(rowId, p);
   const section = {
     heading: ctx.language === 'en' ? `What ${r.name} contributes` : danishHeading,
-    subheading: ctx.language === 'en' ? `“${danishHeading}” · ${r.name} · p. ${statements[0].page}` : `${r.name} · s. ${statements[0].page}`,
+    subheading:
+      ctx.language === 'en' ? `“${danishHeading}” · ${r.name} · p. ${statements[0].page}` : `${r.name} · s. ${statements[0].page}`,
     color: textColor(p),
     statements: statements.map((s) => quote(s, ctx)),
   };
   const card = base('cell', ctx, perspectiveHeader(p), [section]);
   card.context = { toggleTitle: t.everyoneToggle, heading: t.everyoneHeading, statements: cell('alle', p).map((s) => quote(s, ctx)) };
   card.buttonRows = [
-    { label: t.otherPerspectives, buttons: perspectives().filter((x) => x.id !== p).map((x) => ask(ctx, 'cell', { role: rowId, perspective: x.id }, x.title)) },
-    { label: t.otherRoles, buttons: rows().filter((x) => x.id !== rowId).map((x) => ask(ctx, 'cell', { role: x.id, perspective: p }, x.name)) },
+    {
+      label: t.otherPerspectives,
+      buttons: perspectives()
+        .filter((x) => x.id !== p)
+        .map((x) => ask(ctx, 'cell', { role: rowId, perspective: x.id }, x.title)),
+    },
+    {
+      label: t.otherRoles,
+      buttons: rows()
+        .filter((x) => x.id !== rowId)
+        .map((x) => ask(ctx, 'cell', { role: x.id, perspective: p }, x.name)),
+    },
   ];
   card.openUrl = { title: t.openInTab, url: linkTo(ctx, { view: 'cell', row: rowId, perspective: p }) };
   return card;
@@ -82,7 +107,14 @@ export function roleAnswer(rowId: RowId, ctx: AnswerContext): AnswerCardData {
   }));
   const title = rowId === 'alle' ? t.everyoneTitle : t.roleTitle(r.name);
   const card = base('role', ctx, { title, subtitle: t.pages(r.pages.join('–')), style: 'emphasis' }, sections);
-  card.buttonRows = [{ label: t.otherRoles, buttons: rows().filter((x) => x.id !== rowId).map((x) => ask(ctx, 'role', { role: x.id }, x.name)) }];
+  card.buttonRows = [
+    {
+      label: t.otherRoles,
+      buttons: rows()
+        .filter((x) => x.id !== rowId)
+        .map((x) => ask(ctx, 'role', { role: x.id }, x.name)),
+    },
+  ];
   card.openUrl = { title: t.openInTab, url: linkTo(ctx, { view: 'role', row: rowId }) };
   return card;
 }
@@ -92,10 +124,20 @@ export function perspectiveAnswer(p: PerspectiveId, ctx: AnswerContext): AnswerC
   const t = strings(ctx.language);
   const statements = cell('alle', p);
   const card = base('perspective', ctx, perspectiveHeader(p), [
-    { heading: t.everyoneTitle, subheading: `ALLE · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`, color: textColor(p), statements: statements.map((s) => quote(s, ctx)) },
+    {
+      heading: t.everyoneTitle,
+      subheading: `ALLE · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`,
+      color: textColor(p),
+      statements: statements.map((s) => quote(s, ctx)),
+    },
   ]);
   card.buttonRows = [
-    { label: t.whatEachRole, buttons: rows().filter((x) => x.id !== 'alle').map((x) => ask(ctx, 'cell', { role: x.id, perspective: p }, x.name)) },
+    {
+      label: t.whatEachRole,
+      buttons: rows()
+        .filter((x) => x.id !== 'alle')
+        .map((x) => ask(ctx, 'cell', { role: x.id, perspective: p }, x.name)),
+    },
     { label: t.chainTitle, buttons: [ask(ctx, 'chain', { perspective: p })] },
   ];
   card.openUrl = { title: t.openInTab, url: linkTo(ctx, { view: 'perspective', perspective: p }) };
@@ -112,7 +154,14 @@ export function chainAnswer(p: PerspectiveId, ctx: AnswerContext): AnswerCardDat
     statements: statements.map((s) => quote(s, ctx)),
   }));
   const card = base('chain', ctx, { ...perspectiveHeader(p), subtitle: `${perspective(p).syntheseName} · ${t.chainTitle}` }, sections);
-  card.buttonRows = [{ label: t.otherPerspectives, buttons: perspectives().filter((x) => x.id !== p).map((x) => ask(ctx, 'chain', { perspective: x.id }, x.title)) }];
+  card.buttonRows = [
+    {
+      label: t.otherPerspectives,
+      buttons: perspectives()
+        .filter((x) => x.id !== p)
+        .map((x) => ask(ctx, 'chain', { perspective: x.id }, x.title)),
+    },
+  ];
   card.openUrl = { title: t.openInTab, url: linkTo(ctx, { view: 'perspective', perspective: p }) };
   return card;
 }
@@ -124,7 +173,9 @@ export function topicAnswer(hits: SearchHit[], words: string, ctx: AnswerContext
   const sections = rows()
     .map((r) => ({
       heading: r.name,
-      statements: shown.filter((h) => h.row === r.id).sort((a, b) => perspective(a.perspective).order - perspective(b.perspective).order)
+      statements: shown
+        .filter((h) => h.row === r.id)
+        .sort((a, b) => perspective(a.perspective).order - perspective(b.perspective).order)
         .map((h) => quote(h.statement, ctx, perspective(h.perspective).title)),
     }))
     .filter((s) => s.statements.length > 0);

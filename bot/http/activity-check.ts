@@ -31,14 +31,21 @@ function reason(error: ErrorObject | undefined): string {
 }
 
 /** An invoke is answered with an invoke error body, which Teams shows on the card. */
-const invokeError = (message: string) => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
+const invokeError = (message: string) => ({
+  statusCode: 400,
+  type: 'application/vnd.microsoft.error',
+  value: { code: 'BadRequest', message },
+});
 
 export function checkActivity(body: unknown, mode: { authenticated: boolean }): ActivityCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, refusal: refusal(400, 'The body must be a JSON object (a Bot Framework activity).') };
   }
   const isInvoke = (body as { type?: unknown }).type === 'invoke';
-  const refuse = (message: string): ActivityCheck => ({ ok: false, refusal: refusal(400, message, isInvoke ? { body: invokeError(message) } : {}) });
+  const refuse = (message: string): ActivityCheck => ({
+    ok: false,
+    refusal: refusal(400, message, isInvoke ? { body: invokeError(message) } : {}),
+  });
   if (!validate(body)) return refuse(reason(validate.errors?.[0]));
   const activity = body;
   for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
@@ -49,7 +56,9 @@ export function checkActivity(body: unknown, mode: { authenticated: boolean }): 
     // The token's serviceurl claim is checked against it later; Teams only ever uses https.
     if (!activity.serviceUrl.startsWith('https://')) return refuse('Invalid activity: /serviceUrl must be an https URL.');
   } else if (!isLoopbackUrl(activity.serviceUrl)) {
-    return refuse('Invalid activity: /serviceUrl must be a loopback URL (http://localhost…, 127.x or [::1]) in local mode, which has no authentication.');
+    return refuse(
+      'Invalid activity: /serviceUrl must be a loopback URL (http://localhost…, 127.x or [::1]) in local mode, which has no authentication.',
+    );
   }
   return { ok: true, activity, handled: (ACTIVITY_TYPES as readonly string[]).includes(activity.type) };
 }

@@ -15,7 +15,11 @@ const ASCII = '^[\\x20-\\x7E]*$';
 const id = str(MAX_ID, { minLength: 1, pattern: ASCII });
 const optionalId = str(MAX_ID, { pattern: ASCII });
 const name = str(MAX_NAME);
-const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length && { required }) });
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties,
+  ...(required.length && { required }),
+});
 
 const account = obj({ id, name, aadObjectId: str(100, { pattern: ASCII }), role: str(100) }, ['id']);
 const members = { type: 'array', maxItems: 1000, items: account };
@@ -89,7 +93,9 @@ const common = obj(
     expiration: timestamp,
     from: account,
     recipient: account,
-    conversation: obj({ id, name, conversationType: str(64), tenantId: str(100, { pattern: ASCII }), isGroup: { type: 'boolean' } }, ['id']),
+    conversation: obj({ id, name, conversationType: str(64), tenantId: str(100, { pattern: ASCII }), isGroup: { type: 'boolean' } }, [
+      'id',
+    ]),
     channelData: obj({
       team: obj({ id: optionalId, name, aadGroupId: str(100, { pattern: ASCII }) }),
       channel: obj({ id: optionalId, name }),

@@ -17,8 +17,16 @@ const MAX_TOKEN = 8192;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
 export type TokenReason =
-  | 'missing_token' | 'malformed_token' | 'wrong_issuer' | 'wrong_audience' | 'expired' | 'not_yet_valid'
-  | 'unknown_key' | 'bad_signature' | 'keys_unavailable' | 'keys_timeout';
+  | 'missing_token'
+  | 'malformed_token'
+  | 'wrong_issuer'
+  | 'wrong_audience'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'unknown_key'
+  | 'bad_signature'
+  | 'keys_unavailable'
+  | 'keys_timeout';
 
 export type TokenCheck = { ok: true } | { ok: false; status: 401 | 503; reason: TokenReason };
 
@@ -49,7 +57,8 @@ export async function checkBearer(header: string | undefined, o: TokenCheckOptio
   if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) return fail('malformed_token');
   const head = decodePart(parts[0]);
   const claims = decodePart(parts[1]);
-  if (!head || !claims || typeof head.kid !== 'string' || typeof head.alg !== 'string' || !ALGORITHMS[head.alg]) return fail('malformed_token');
+  if (!head || !claims || typeof head.kid !== 'string' || typeof head.alg !== 'string' || !ALGORITHMS[head.alg])
+    return fail('malformed_token');
 
   if (claims.iss !== (o.issuer ?? BOT_CONNECTOR_ISSUER)) return fail('wrong_issuer');
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];

@@ -13,9 +13,15 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal 
 
 /** Headers alone decide these: checked before a byte of the body is read. */
 export function checkHeaders(req: IncomingMessage): Refusal | undefined {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return refusal(415, 'Content-Type must be application/json.');
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type))
+    return refusal(415, 'Content-Type must be application/json.');
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   // The Bot Connector does not compress requests; a compressed body is refused rather than inflated.
   if (encoding !== 'identity' && encoding !== '') return refusal(415, 'Content-Encoding is not supported; send the body uncompressed.');
   const length = Number(req.headers['content-length'] ?? 0);

@@ -22,7 +22,12 @@ export const CODES: Record<number, string> = {
   503: 'ServiceUnavailable',
 };
 
-export const refusal = (status: number, message: string, extra: Partial<Refusal> = {}): Refusal => ({ status, code: CODES[status] ?? 'Error', message, ...extra });
+export const refusal = (status: number, message: string, extra: Partial<Refusal> = {}): Refusal => ({
+  status,
+  code: CODES[status] ?? 'Error',
+  message,
+  ...extra,
+});
 
 export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;

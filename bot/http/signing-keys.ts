@@ -67,7 +67,14 @@ export class SigningKeys {
   private readonly o: Required<SigningKeyOptions>;
 
   constructor(options: SigningKeyOptions) {
-    this.o = { timeoutMs: 2000, maxAgeMs: 24 * 3600_000, unknownKeyRefreshMs: 5 * 60_000, failureMemoryMs: 5000, now: Date.now, ...options };
+    this.o = {
+      timeoutMs: 2000,
+      maxAgeMs: 24 * 3600_000,
+      unknownKeyRefreshMs: 5 * 60_000,
+      failureMemoryMs: 5000,
+      now: Date.now,
+      ...options,
+    };
   }
 
   /** The key with this id, undefined if the publisher has none; throws KeysUnavailable. */
@@ -102,7 +109,10 @@ export class SigningKeys {
       this.lastFailure = undefined;
     } catch (err) {
       this.failedAt = this.o.now();
-      this.lastFailure = err instanceof KeysUnavailable ? err : new KeysUnavailable(signal.aborted ? 'timeout' : err instanceof SyntaxError ? 'bad_response' : 'unreachable');
+      this.lastFailure =
+        err instanceof KeysUnavailable
+          ? err
+          : new KeysUnavailable(signal.aborted ? 'timeout' : err instanceof SyntaxError ? 'bad_response' : 'unreachable');
       throw this.lastFailure;
     }
   }

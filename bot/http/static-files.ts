@@ -89,7 +89,11 @@ export function loadStaticFiles(root: string, log: Logger): Map<string, StaticFi
     const digest = createHash('sha256').update(identity).digest('base64url');
     const variants = (): Promise<Variants> => {
       if (!compressible) return Promise.resolve({});
-      if (!compressed.has(digest)) compressed.set(digest, compress(identity).catch((): Variants => ({})));
+      if (!compressed.has(digest))
+        compressed.set(
+          digest,
+          compress(identity).catch((): Variants => ({})),
+        );
       return compressed.get(digest)!;
     };
     files.set(rel, {
@@ -123,7 +127,11 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const base = etag.replace(/^"|"$/g, '');
   return header.split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '');
+    const tag = t
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"|"$/g, '')
+      .replace(/-(br|gzip)$/, '');
     return tag === '*' || tag === base;
   });
 }

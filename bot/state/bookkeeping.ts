@@ -21,7 +21,10 @@ export class Bookkeeping {
   private pending = 0;
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly log: Logger, private readonly options: BookkeepingOptions = DEFAULT_BOOKKEEPING) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly options: BookkeepingOptions = DEFAULT_BOOKKEEPING,
+  ) {}
 
   /**
    * Starts `job` now. The returned promise never rejects: it settles when the
@@ -56,7 +59,12 @@ export class Bookkeeping {
       } catch (err) {
         firstTry();
         if (attempt >= this.options.attempts) {
-          this.log.error('bookkeeping_gave_up', { job: label, attempts: attempt, error: err instanceof Error ? err.name : 'Error', reason: err instanceof Error ? err.message.slice(0, 200) : undefined });
+          this.log.error('bookkeeping_gave_up', {
+            job: label,
+            attempts: attempt,
+            error: err instanceof Error ? err.name : 'Error',
+            reason: err instanceof Error ? err.message.slice(0, 200) : undefined,
+          });
           return;
         }
         const delay = this.options.delayMs * 2 ** (attempt - 1);
@@ -74,7 +82,10 @@ export class Bookkeeping {
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.running.size && Date.now() < deadline) {
-      await Promise.race([Promise.all(this.running), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+      await Promise.race([
+        Promise.all(this.running),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref()),
+      ]);
     }
   }
 }

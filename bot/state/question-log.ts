@@ -23,7 +23,10 @@ const dayPrefix = (kind: LogKind, day: string) => `log/${kind}/${day}/`;
 export class QuestionLog {
   private counted = { day: '', n: new Map<LogKind, number>() };
 
-  constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Stores one entry; false when today's limit for its kind is reached. */
   async record(kind: LogKind, entry: Omit<LoggedQuestion, 'at'>): Promise<boolean> {

@@ -21,13 +21,16 @@ export interface UserProfile {
   updatedAt?: string;
 }
 
-
 const segment = (v: string | undefined) => encodeURIComponent(v || '-');
-export const userKey = (user: Person) => `users/${segment(user.channelId)}/${segment(user.tenantId)}/${segment(user.aadObjectId || user.id)}`;
+export const userKey = (user: Person) =>
+  `users/${segment(user.channelId)}/${segment(user.tenantId)}/${segment(user.aadObjectId || user.id)}`;
 const PENDING_MINUTES = 60;
 
 export class UserProfiles {
-  constructor(private readonly storage: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: KeyValueStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async get(user: Person): Promise<UserProfile> {
     const stored = await readRecord<UserProfile>(this.storage, userKey(user));
@@ -45,7 +48,10 @@ export class UserProfiles {
   }
 
   async setPending(user: Person, question: Interpretation, language: 'da' | 'en'): Promise<void> {
-    await this.update(user, (p) => ({ ...p, pending: { intent: question.intent, slots: question.slots, language, at: this.now().toISOString() } }));
+    await this.update(user, (p) => ({
+      ...p,
+      pending: { intent: question.intent, slots: question.slots, language, at: this.now().toISOString() },
+    }));
   }
 
   async clearPending(user: Person): Promise<void> {

@@ -18,7 +18,8 @@ export const isNotFound = (err: unknown): boolean => statusOf(err) === 404;
 function reasonFor(err: unknown, timeoutMs: number): string | undefined {
   const name = (err as { name?: unknown } | undefined)?.name;
   if (name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AuthenticationRequiredError') return 'could not sign in to Azure Storage';
+  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AuthenticationRequiredError')
+    return 'could not sign in to Azure Storage';
   if (!(err instanceof RestError)) return 'unexpected error';
   const status = err.statusCode;
   const code = errorCode(err);

@@ -34,7 +34,7 @@ const encodeSegment = (s: string) => (s === '' ? '~' : escapeUnits(s, true));
 function decodeSegment(name: string): string | undefined {
   if (name === '~') return '';
   let out = '';
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     if (name[i] !== '~') {
       out += name[i];
       i += 1;

@@ -15,7 +15,9 @@ import { StorageConflictError, StorageUnavailableError, type Entry, type KeyValu
 
 export const OP_TIMEOUT_MS = 2000;
 // Two tries, 100 ms apart. tryTimeoutInMs only becomes the service's own `timeout` (whole seconds): 2 s, the operation bound.
-const PIPELINE: StoragePipelineOptions = { retryOptions: { maxTries: 2, tryTimeoutInMs: 2000, retryDelayInMs: 100, maxRetryDelayInMs: 300 } };
+const PIPELINE: StoragePipelineOptions = {
+  retryOptions: { maxTries: 2, tryTimeoutInMs: 2000, retryDelayInMs: 100, maxRetryDelayInMs: 300 },
+};
 
 export interface BlobStoreOptions {
   readOnly?: boolean;
@@ -48,7 +50,13 @@ export class BlobStore implements KeyValueStore {
   }
 
   /** With a managed identity (or any TokenCredential): no key anywhere. Contacts nothing until used. */
-  static fromAccountUrl(accountUrl: string, container: string, credential: TokenCredential, log: Logger, options: BlobStoreOptions = {}): BlobStore {
+  static fromAccountUrl(
+    accountUrl: string,
+    container: string,
+    credential: TokenCredential,
+    log: Logger,
+    options: BlobStoreOptions = {},
+  ): BlobStore {
     const client = new ContainerClient(`${accountUrl.replace(/\/+$/, '')}/${container}`, credential, PIPELINE);
     return new BlobStore(client, log, options);
   }
@@ -71,7 +79,13 @@ export class BlobStore implements KeyValueStore {
     const blob = this.container.getBlockBlobClient(blobName(key).name);
     return this.run('put', this.timeoutMs, async (abortSignal) => {
       const upload = async () =>
-        (await blob.upload(body, body.length, { conditions, abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } })).etag ?? '';
+        (
+          await blob.upload(body, body.length, {
+            conditions,
+            abortSignal,
+            blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+          })
+        ).etag ?? '';
       try {
         return await upload();
       } catch (err) {
@@ -142,7 +156,14 @@ export class BlobStore implements KeyValueStore {
     } catch (err) {
       const mapped = translate(err, timeoutMs);
       if (mapped instanceof StorageUnavailableError) {
-        this.log.warn('storage_unavailable', { backend: 'azure-blob', op, reason: mapped.message, status: statusOf(err), code: errorCode(err), error: (err as Error)?.name });
+        this.log.warn('storage_unavailable', {
+          backend: 'azure-blob',
+          op,
+          reason: mapped.message,
+          status: statusOf(err),
+          code: errorCode(err),
+          error: (err as Error)?.name,
+        });
       }
       throw mapped;
     }

@@ -22,7 +22,9 @@ export class DataFolderInUseError extends Error {
     readonly pid: number,
     readonly host?: string,
   ) {
-    super(`Another server (pid ${pid}${host ? ` on ${host}` : ''}) is using the data folder ${dir}. Stop it, or set DATA_DIR to another folder.`);
+    super(
+      `Another server (pid ${pid}${host ? ` on ${host}` : ''}) is using the data folder ${dir}. Stop it, or set DATA_DIR to another folder.`,
+    );
     this.name = 'DataFolderInUseError';
   }
 }
@@ -123,9 +125,14 @@ async function takeLock(dir: string, key: string, file: string, log: Logger): Pr
     const current = await readLock(file);
     if (!current) continue;
     const { info, touchedMs } = current;
-    if (isLive(info, touchedMs)) throw new DataFolderInUseError(dir, info.pid ?? 0, info.hostname === os.hostname() ? undefined : info.hostname);
+    if (isLive(info, touchedMs))
+      throw new DataFolderInUseError(dir, info.pid ?? 0, info.hostname === os.hostname() ? undefined : info.hostname);
     await removeStale(file, info.id);
-    log.warn('storage_lock_taken_over', { previousPid: info.pid, sameHost: info.hostname === os.hostname(), previousStart: info.startedAt });
+    log.warn('storage_lock_taken_over', {
+      previousPid: info.pid,
+      sameHost: info.hostname === os.hostname(),
+      previousStart: info.startedAt,
+    });
   }
   throw new Error(`Could not take the lock of the data folder ${dir}: other servers keep starting on it.`);
 }

@@ -28,7 +28,8 @@ function oldRecord(raw: string, fileName: string): { key: string; json: string }
   } catch {
     return 'not valid JSON';
   }
-  if (record?.format !== 1 || typeof record.key !== 'string' || typeof record.value !== 'object' || record.value === null) return 'not a storage record';
+  if (record?.format !== 1 || typeof record.key !== 'string' || typeof record.value !== 'object' || record.value === null)
+    return 'not a storage record';
   const json = JSON.stringify(record.value);
   if (createHash('sha256').update(json).digest('hex') !== record.sha256) return 'checksum mismatch';
   if (`${createHash('sha256').update(record.key).digest('hex')}.json` !== fileName) return 'holds a different key';

@@ -51,7 +51,7 @@ export function decodeComponent(name: string): string | typeof HASHED | undefine
   if (name.length === 0 || name.length > MAX_COMPONENT) return undefined;
   if (PLAIN.test(name)) return name;
   let out = '';
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     const c = name.charCodeAt(i);
     if (kept(c)) {
       out += name[i];

@@ -55,7 +55,9 @@ export class FileStore implements KeyValueStore {
       const hasOld = Boolean(await fs.stat(path.join(root, OLD_ITEMS)).catch(() => undefined));
       if (hasOld) log.warn('storage_old_format_unread', { reason: 'a server migrates it when it next starts' });
       if (!(await fs.stat(path.join(root, 'records')).catch(() => undefined))) {
-        throw new StorageUnavailableError(hasOld ? 'the data folder is in the old format; start the server once to upgrade it' : 'the data folder holds no records yet');
+        throw new StorageUnavailableError(
+          hasOld ? 'the data folder is in the old format; start the server once to upgrade it' : 'the data folder holds no records yet',
+        );
       }
       log.info('storage_opened', { backend: 'file', dir: root, mode: 'read-only' });
       return new FileStore(root, log, undefined, options);
@@ -100,7 +102,9 @@ export class FileStore implements KeyValueStore {
       const etag = randomUUID();
       // Unknown until the write settles: a failed write may or may not have replaced the file.
       this.cache?.delete(key);
-      await writeAtomic(this.records, this.fileFor(key), serialiseRecord(key, etag, json)).catch((err) => Promise.reject(asUnavailable(err)));
+      await writeAtomic(this.records, this.fileFor(key), serialiseRecord(key, etag, json)).catch((err) =>
+        Promise.reject(asUnavailable(err)),
+      );
       this.cache?.set(key, { etag, json });
       return etag;
     });

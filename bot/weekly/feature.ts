@@ -1,6 +1,14 @@
 // "Ugens perspektiv" in chat: the leader's compose card, posting by hand,
 // subscribing a channel, and each reader's own view of a posted card.
-import { isPerspectiveId, isRoleId, perspective as perspectiveOf, perspectives, role as roleOf, type PerspectiveId, type RoleId } from '../../data/charter';
+import {
+  isPerspectiveId,
+  isRoleId,
+  perspective as perspectiveOf,
+  perspectives,
+  role as roleOf,
+  type PerspectiveId,
+  type RoleId,
+} from '../../data/charter';
 import { perspectiveIndex, readQuestion } from '../../data/language/lexicon';
 import type { Outgoing } from '../answers/plan';
 import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
@@ -42,17 +50,30 @@ export class WeeklyFeature {
   constructor(private readonly d: WeeklyDeps) {}
 
   isLeader(user: Person, role?: RoleId): boolean {
-    return (role !== undefined && LEADERS.includes(role)) || this.d.adminIds.includes(user.aadObjectId ?? '') || this.d.adminIds.includes(user.id);
+    return (
+      (role !== undefined && LEADERS.includes(role)) ||
+      this.d.adminIds.includes(user.aadObjectId ?? '') ||
+      this.d.adminIds.includes(user.id)
+    );
   }
 
   private refusal(role?: RoleId): Outgoing[] {
     const mine = role ? ` Din rolle er ${roleOf(role).name}.` : '';
-    return text(`Ugens perspektiv sendes af ledere: Direktion, Centerchef, Leder af ledere og Leder af medarbejdere.${mine} Er din rolle forkert, så skriv «skift rolle». (Only leaders post the weekly perspective.)`);
+    return text(
+      `Ugens perspektiv sendes af ledere: Direktion, Centerchef, Leder af ledere og Leder af medarbejdere.${mine} Er din rolle forkert, så skriv «skift rolle». (Only leaders post the weekly perspective.)`,
+    );
   }
 
   /** Remembers where the app is, so leaders can choose the channel and the scheduler can post there. */
   async remember(c: Conversation, user?: Person): Promise<void> {
-    await this.d.store.install({ conversationId: c.id, kind: c.type, name: c.name, teamId: c.teamId, reference: c.reference, ...(c.type === 'personal' && user && { user: { id: user.id, aadObjectId: user.aadObjectId } }) });
+    await this.d.store.install({
+      conversationId: c.id,
+      kind: c.type,
+      name: c.name,
+      teamId: c.teamId,
+      reference: c.reference,
+      ...(c.type === 'personal' && user && { user: { id: user.id, aadObjectId: user.aadObjectId } }),
+    });
   }
 
   /** The app was removed (or the team deleted): its conversations get no more posts. */
@@ -66,9 +87,11 @@ export class WeeklyFeature {
     const card = await this.composeCard(c.type === 'personal' ? undefined : channelOf(c.id));
     if (c.type === 'personal') return [{ card }];
     const sent = await this.d.sendPersonal(user, { card });
-    return text(sent
-      ? 'Jeg har sendt dig kladden til ugens perspektiv i vores personlige chat. (I sent you the draft in our personal chat.)'
-      : 'Åbn Hvidovrevejen som personlig app og skriv «ugens perspektiv» der – så er kladden kun synlig for dig. (Open the personal app to write the weekly perspective.)');
+    return text(
+      sent
+        ? 'Jeg har sendt dig kladden til ugens perspektiv i vores personlige chat. (I sent you the draft in our personal chat.)'
+        : 'Åbn Hvidovrevejen som personlig app og skriv «ugens perspektiv» der – så er kladden kun synlig for dig. (Open the personal app to write the weekly perspective.)',
+    );
   }
 
   private async composeCard(channel?: string, status?: string): Promise<AdaptiveCardJson> {
@@ -89,7 +112,9 @@ export class WeeklyFeature {
       weekdays: WEEKDAYS.map((w, i) => ({ title: w, value: String(i + 1) })),
       time: sub?.time ?? '09:00',
       skipWeeks: (sub?.skipWeeks ?? []).join(', '),
-      rotation: (sub ? sub.rotation.map((_id, i) => sub.rotation[(week.index + i) % sub.rotation.length]) : DEFAULT_ROTATION).map((id) => perspectiveOf(id).heading).join(', '),
+      rotation: (sub ? sub.rotation.map((_id, i) => sub.rotation[(week.index + i) % sub.rotation.length]) : DEFAULT_ROTATION)
+        .map((id) => perspectiveOf(id).heading)
+        .join(', '),
       status: status ?? (sub ? describe(sub, isoWeek(this.d.now()).index) : undefined),
       canPause: Boolean(sub && !sub.paused),
       canResume: Boolean(sub?.paused),
@@ -106,32 +131,64 @@ export class WeeklyFeature {
     if (!target) return text('Vælg en kanal, hvor Hvidovrevejen er installeret. (Choose a channel where the app is installed.)');
     const week = isoWeek(this.d.now());
     const perspective = isPerspectiveId(v.perspective) ? v.perspective : perspectiveOfWeek(week);
-    const post: WeeklyPost = { perspective, week: week.key, question: str(v.question, 300) || undefined, note: str(v.note) || undefined, leader: user.name };
+    const post: WeeklyPost = {
+      perspective,
+      week: week.key,
+      question: str(v.question, 300) || undefined,
+      note: str(v.note) || undefined,
+      leader: user.name,
+    };
     const where = target.name ?? 'kanalen';
     switch (v.action) {
       case 'weeklyPreview':
         return [{ text: `Forhåndsvisning til ${where}:` }, { card: renderWeeklyCard(post, this.d.links) }];
       case 'weeklyPost': {
         const sent = await this.d.publish(channel, post);
-        return text(sent.ok ? `Ugens perspektiv er sendt til ${where}. (Posted.)` : `Det lykkedes ikke at sende til ${where}: ${sent.error}. Prøv igen om lidt.`);
+        return text(
+          sent.ok
+            ? `Ugens perspektiv er sendt til ${where}. (Posted.)`
+            : `Det lykkedes ikke at sende til ${where}: ${sent.error}. Prøv igen om lidt.`,
+        );
       }
       case 'weeklySubscribe': {
         const time = str(v.time, 5);
         const weekday = Number(v.weekday);
-        if (!isValidTime(time) || !(weekday >= 1 && weekday <= 7)) return text('Vælg en ugedag og et klokkeslæt (TT:MM). (Choose a weekday and a time.)');
+        if (!isValidTime(time) || !(weekday >= 1 && weekday <= 7))
+          return text('Vælg en ugedag og et klokkeslæt (TT:MM). (Choose a weekday and a time.)');
         const order = parseRotation(str(v.rotation, 200));
         // Turn the order so that this week's chosen perspective comes up now.
         const start = order.indexOf(perspective) >= 0 ? order.indexOf(perspective) - (week.index % order.length) : 0;
         const rotation = order.map((_p, i) => order[(((i + start) % order.length) + order.length) % order.length]);
-        const skipWeeks = [...new Set(str(v.skipWeeks, 200).split(/[\s,;]+/).map(Number).filter((n) => n >= 1 && n <= 53))];
-        const sub: Subscription = { conversationId: channel, weekday, time, skipWeeks, paused: false, rotation, owner: user, question: post.question, note: post.note, posts: [], failures: [] };
+        const skipWeeks = [
+          ...new Set(
+            str(v.skipWeeks, 200)
+              .split(/[\s,;]+/)
+              .map(Number)
+              .filter((n) => n >= 1 && n <= 53),
+          ),
+        ];
+        const sub: Subscription = {
+          conversationId: channel,
+          weekday,
+          time,
+          skipWeeks,
+          paused: false,
+          rotation,
+          owner: user,
+          question: post.question,
+          note: post.note,
+          posts: [],
+          failures: [],
+        };
         await this.d.store.saveSubscription(sub);
         return [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }];
       }
       case 'weeklyPause':
       case 'weeklyResume': {
         const sub = await this.d.store.change(channel, (s) => ({ ...s, paused: v.action === 'weeklyPause' }));
-        return sub ? [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }] : text('Den kanal har intet abonnement.');
+        return sub
+          ? [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }]
+          : text('Den kanal har intet abonnement.');
       }
       case 'weeklyStop':
         await this.d.store.stop(channel);
@@ -146,7 +203,13 @@ export class WeeklyFeature {
     if (!isPerspectiveId(data.perspective) || typeof data.week !== 'string') return undefined;
     if (isRoleId(data.role)) await this.d.profiles.setRole(user, data.role);
     const role = isRoleId(data.role) ? data.role : (await this.d.profiles.get(user)).role;
-    const post: WeeklyPost = { perspective: data.perspective, week: data.week.slice(0, 8), question: str(data.question, 300) || undefined, note: str(data.note) || undefined, leader: str(data.leader, 100) || undefined };
+    const post: WeeklyPost = {
+      perspective: data.perspective,
+      week: data.week.slice(0, 8),
+      question: str(data.question, 300) || undefined,
+      note: str(data.note) || undefined,
+      leader: str(data.leader, 100) || undefined,
+    };
     return renderWeeklyCard(post, this.d.links, { viewer: { role } });
   }
 

@@ -18,7 +18,12 @@ export interface PublisherDeps {
 /** Our stored reference, completed to the SDK's type (its conversation account wants every field). */
 function toConversationReference(r: Reference): Partial<ConversationReference> {
   const { id, conversationType = 'personal', tenantId, name = '' } = r.conversation;
-  return { channelId: r.channelId, serviceUrl: r.serviceUrl, conversation: { id, conversationType, tenantId, name, isGroup: conversationType !== 'personal' }, ...(r.bot && { bot: r.bot }) };
+  return {
+    channelId: r.channelId,
+    serviceUrl: r.serviceUrl,
+    conversation: { id, conversationType, tenantId, name, isGroup: conversationType !== 'personal' },
+    ...(r.bot && { bot: r.bot }),
+  };
 }
 
 /** Runs one proactive turn; errors come back here rather than to onTurnError (no apology into a channel). */
@@ -66,7 +71,11 @@ export function createPersonalSender(d: PublisherDeps) {
     const personal = await d.store.personalChat(owner);
     if (!personal) return false;
     await inConversation(d, personal.reference, (ctx) =>
-      ctx.sendActivity(out.card ? { type: 'message', text: out.text, attachments: [toAttachment(out.card)], summary: out.card.fallbackText } : { type: 'message', text: out.text }),
+      ctx.sendActivity(
+        out.card
+          ? { type: 'message', text: out.text, attachments: [toAttachment(out.card)], summary: out.card.fallbackText }
+          : { type: 'message', text: out.text },
+      ),
     );
     return true;
   };

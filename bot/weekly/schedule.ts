@@ -16,7 +16,16 @@ export interface IsoWeek {
 
 /** Wall-clock parts of an instant in a time zone. */
 function zoned(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
     .formatToParts(date)
     .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
   return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
@@ -78,7 +87,11 @@ export interface Timing {
  */
 export function isDue(sub: Timing, now: Date, timeZone = TIME_ZONE): { due: boolean; week: IsoWeek } {
   const week = isoWeek(now, timeZone);
-  const due = !sub.paused && sub.lastPostedWeek !== week.key && !sub.skipWeeks.includes(week.week) && now >= dueAt(now, sub.weekday, sub.time, timeZone);
+  const due =
+    !sub.paused &&
+    sub.lastPostedWeek !== week.key &&
+    !sub.skipWeeks.includes(week.week) &&
+    now >= dueAt(now, sub.weekday, sub.time, timeZone);
   return { due, week };
 }
 

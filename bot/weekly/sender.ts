@@ -36,7 +36,10 @@ interface HttpError {
 
 function retryAfterMs(err: HttpError): number | undefined {
   const h = err.response?.headers;
-  const raw = h && typeof (h as { get?: unknown }).get === 'function' ? (h as { get(n: string): string | undefined }).get('retry-after') : (h as Record<string, string> | undefined)?.['retry-after'];
+  const raw =
+    h && typeof (h as { get?: unknown }).get === 'function'
+      ? (h as { get(n: string): string | undefined }).get('retry-after')
+      : (h as Record<string, string> | undefined)?.['retry-after'];
   if (!raw) return undefined;
   const seconds = Number(raw);
   return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(raw) - Date.now());
@@ -46,7 +49,10 @@ export class PacedSender {
   private readonly sent = new Map<string, number[]>();
   private readonly all: number[] = [];
 
-  constructor(private readonly o: SendOptions = DEFAULT_SEND, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly o: SendOptions = DEFAULT_SEND,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send<T>(conversationId: string, op: () => Promise<T>): Promise<SendResult<T>> {
     for (let attempt = 1; ; attempt++) {
@@ -57,7 +63,8 @@ export class PacedSender {
         const err = e as HttpError;
         const status = err.statusCode ?? 0;
         const retryable = status === 429 || status >= 500 || status === 0;
-        if (!retryable || attempt >= this.o.maxAttempts) return { ok: false, attempts: attempt, error: `${status || 'network'}: ${err.message ?? 'send failed'}` };
+        if (!retryable || attempt >= this.o.maxAttempts)
+          return { ok: false, attempts: attempt, error: `${status || 'network'}: ${err.message ?? 'send failed'}` };
         const backoff = this.o.baseDelayMs * 2 ** (attempt - 1) * (1 + this.o.random());
         await this.o.sleep(status === 429 ? (retryAfterMs(err) ?? backoff) : backoff);
       }
@@ -71,7 +78,10 @@ export class PacedSender {
       const cutoff = this.now() - 1000;
       while (mine.length && mine[0] <= cutoff) mine.shift();
       while (this.all.length && this.all[0] <= cutoff) this.all.shift();
-      const wait = Math.max(mine.length >= this.o.perConversation ? mine[0] + 1000 - this.now() : 0, this.all.length >= this.o.perApp ? this.all[0] + 1000 - this.now() : 0);
+      const wait = Math.max(
+        mine.length >= this.o.perConversation ? mine[0] + 1000 - this.now() : 0,
+        this.all.length >= this.o.perApp ? this.all[0] + 1000 - this.now() : 0,
+      );
       if (wait <= 0) break;
       await this.o.sleep(wait);
     }

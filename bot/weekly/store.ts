@@ -47,7 +47,10 @@ const weeklyKey = (conversationId: string) => `weekly/${encodeURIComponent(conve
 const personalKey = (user: Pick<Person, 'id' | 'aadObjectId'>) => `personal/${encodeURIComponent(user.aadObjectId || user.id)}`;
 
 export class WeeklyStore {
-  constructor(private readonly storage: KeyValueStore, private readonly now: () => Date) {}
+  constructor(
+    private readonly storage: KeyValueStore,
+    private readonly now: () => Date,
+  ) {}
 
   /** Records (or refreshes) where the app is; a name once known is kept when an event comes without one. */
   async install(i: Omit<Installation, 'since'>): Promise<void> {
@@ -58,7 +61,9 @@ export class WeeklyStore {
     });
     if (record.kind === 'personal' && record.user) {
       const user = record.user;
-      await updateRecord<{ conversationId: string }>(this.storage, personalKey(user), (old) => (old?.conversationId === record.conversationId ? undefined : { conversationId: record.conversationId }));
+      await updateRecord<{ conversationId: string }>(this.storage, personalKey(user), (old) =>
+        old?.conversationId === record.conversationId ? undefined : { conversationId: record.conversationId },
+      );
     }
   }
 
@@ -74,7 +79,9 @@ export class WeeklyStore {
 
   /** Forgets a conversation, or a whole team's channels, and stops their posts. */
   async uninstall(conversationId: string, teamId?: string): Promise<string[]> {
-    const gone = (await this.installations()).filter((i) => i.conversationId === channelOf(conversationId) || (teamId && i.teamId === teamId)).map((i) => i.conversationId);
+    const gone = (await this.installations())
+      .filter((i) => i.conversationId === channelOf(conversationId) || (teamId && i.teamId === teamId))
+      .map((i) => i.conversationId);
     if (!gone.includes(channelOf(conversationId))) gone.push(channelOf(conversationId));
     for (const id of gone) {
       await this.storage.delete(weeklyKey(id));
@@ -100,7 +107,12 @@ export class WeeklyStore {
   }
 
   async saveSubscription(sub: Subscription): Promise<void> {
-    await updateRecord<Subscription>(this.storage, weeklyKey(sub.conversationId), (old) => ({ ...sub, posts: old?.posts ?? sub.posts, failures: old?.failures ?? sub.failures, lastPostedWeek: old?.lastPostedWeek ?? sub.lastPostedWeek }));
+    await updateRecord<Subscription>(this.storage, weeklyKey(sub.conversationId), (old) => ({
+      ...sub,
+      posts: old?.posts ?? sub.posts,
+      failures: old?.failures ?? sub.failures,
+      lastPostedWeek: old?.lastPostedWeek ?? sub.lastPostedWeek,
+    }));
   }
 
   async change(conversationId: string, change: (s: Subscription) => Subscription | undefined): Promise<Subscription | undefined> {
@@ -124,7 +136,11 @@ export class WeeklyStore {
     return won;
   }
 
-  async settle(conversationId: string, week: string, outcome: { perspective: PerspectiveId } | { error: string }): Promise<Subscription | undefined> {
+  async settle(
+    conversationId: string,
+    week: string,
+    outcome: { perspective: PerspectiveId } | { error: string },
+  ): Promise<Subscription | undefined> {
     const at = this.now().toISOString();
     return this.change(conversationId, (s) => ({
       ...s,

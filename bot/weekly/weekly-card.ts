@@ -1,5 +1,13 @@
 // The weekly perspective card, and each reader's own view of it.
-import { cell, contributionHeading, perspective as perspectiveOf, role as roleOf, roles, type PerspectiveId, type RoleId } from '../../data/charter';
+import {
+  cell,
+  contributionHeading,
+  perspective as perspectiveOf,
+  role as roleOf,
+  roles,
+  type PerspectiveId,
+  type RoleId,
+} from '../../data/charter';
 import { tabLink } from '../../data/deep-links';
 import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
 import template from './weekly.json';
@@ -50,13 +58,24 @@ export interface Viewer {
  * The card. Without a viewer it is the shared version everyone sees; with
  * one, it adds that reader's contribution (or a role picker).
  */
-export function renderWeeklyCard(post: WeeklyPost, links: { teamsAppId?: string; tabUrl: string }, options: { viewer?: Viewer; userIds?: string[] } = {}): AdaptiveCardJson {
+export function renderWeeklyCard(
+  post: WeeklyPost,
+  links: { teamsAppId?: string; tabUrl: string },
+  options: { viewer?: Viewer; userIds?: string[] } = {},
+): AdaptiveCardJson {
   const p = perspectiveOf(post.perspective);
   const everyone = cell('alle', p.id).map((s) => ({ id: s.id, text: s.text }));
   const viewer = options.viewer;
   const role = viewer?.role;
   const data: Data = {
-    fallbackText: [`Ugens perspektiv (${post.week}): ${p.title} (${p.syntheseName})`, ...everyone.map((s) => `• ${s.text}`), post.question && `Spørgsmål: ${post.question}`, post.note && `“${post.note}” – ${post.leader ?? ''}`].filter(Boolean).join('\n'),
+    fallbackText: [
+      `Ugens perspektiv (${post.week}): ${p.title} (${p.syntheseName})`,
+      ...everyone.map((s) => `• ${s.text}`),
+      post.question && `Spørgsmål: ${post.question}`,
+      post.note && `“${post.note}” – ${post.leader ?? ''}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
     style: p.cardStyle,
     color: p.cardStyle.charAt(0).toUpperCase() + p.cardStyle.slice(1),
     kicker: `UGENS PERSPEKTIV · ${post.week.replace('-W', ', uge ')}`,
@@ -68,8 +87,20 @@ export function renderWeeklyCard(post: WeeklyPost, links: { teamsAppId?: string;
     question: post.question || undefined,
     note: post.note || undefined,
     leader: post.leader,
-    mine: role ? { heading: contributionHeading(role, p.id), role: roleOf(role).name, statements: cell(role, p.id).map((s) => ({ id: s.id, text: s.text })) } : undefined,
-    pickRole: viewer && !role ? { text: 'Vælg din rolle for at se dit bidrag:', roles: roles().map((r) => ({ name: r.name, data: { ...post, action: 'weekly', role: r.id } })) } : undefined,
+    mine: role
+      ? {
+          heading: contributionHeading(role, p.id),
+          role: roleOf(role).name,
+          statements: cell(role, p.id).map((s) => ({ id: s.id, text: s.text })),
+        }
+      : undefined,
+    pickRole:
+      viewer && !role
+        ? {
+            text: 'Vælg din rolle for at se dit bidrag:',
+            roles: roles().map((r) => ({ name: r.name, data: { ...post, action: 'weekly', role: r.id } })),
+          }
+        : undefined,
     showMineButton: !viewer,
     mineButton: 'Vis mit bidrag',
     post: { ...post, action: 'weekly' },
@@ -80,7 +111,10 @@ export function renderWeeklyCard(post: WeeklyPost, links: { teamsAppId?: string;
   const card = expand(data);
   const userIds = options.userIds ?? [];
   if (!viewer && userIds.length > 0 && userIds.length <= MAX_REFRESH_USERS) {
-    return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: { ...post, action: 'weekly' } }, userIds } };
+    return {
+      ...card,
+      refresh: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: { ...post, action: 'weekly' } }, userIds },
+    };
   }
   return card;
 }

@@ -11,7 +11,9 @@ export interface EntityHit {
 
 export function findEntities(q: Question, index: PhraseIndex<string[]>, used: Set<number> = new Set()): EntityHit[] {
   const candidates: EntityHit[] = index.hits(q).map(({ item, hit }) => ({ targets: item, ...hit }));
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.targets.length - b.targets.length || a.start - b.start);
+  candidates.sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.targets.length - b.targets.length || a.start - b.start,
+  );
   const accepted: EntityHit[] = [];
   for (const c of candidates) {
     let free = true;
@@ -29,7 +31,8 @@ export function distinctTargets(hits: EntityHit[]): { id: string; score: number;
   for (const h of hits) {
     const key = h.targets.join('|');
     const prev = out.get(key);
-    if (!prev || h.score > prev.score) out.set(key, { id: h.targets[0], score: h.score, ambiguous: h.targets.length > 1 ? h.targets : undefined });
+    if (!prev || h.score > prev.score)
+      out.set(key, { id: h.targets[0], score: h.score, ambiguous: h.targets.length > 1 ? h.targets : undefined });
   }
   return [...out.values()];
 }

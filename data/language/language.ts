@@ -6,7 +6,23 @@ import type { Token } from './text';
 
 export type Language = 'da' | 'en';
 
-const DA = new Set([...da, 'hvem', 'hvilke', 'hvilken', 'hvordan', 'hvorfor', 'gør', 'står', 'mit', 'min', 'hej', 'tak', 'ansvar', 'bidrag', 'rolle']);
+const DA = new Set([
+  ...da,
+  'hvem',
+  'hvilke',
+  'hvilken',
+  'hvordan',
+  'hvorfor',
+  'gør',
+  'står',
+  'mit',
+  'min',
+  'hej',
+  'tak',
+  'ansvar',
+  'bidrag',
+  'rolle',
+]);
 const EN = new Set([...en, ...raw.englishWords.words, 'im']);
 const SHARED = new Set([...DA].filter((w) => EN.has(w)));
 

@@ -11,7 +11,10 @@ export type CueIntent = keyof typeof raw.intents;
 export const vocabulary = new Vocabulary();
 
 const indexOf = <T>(entries: [string, T][]) =>
-  new PhraseIndex(entries.flatMap(([text, item]) => phrases([text]).map((phrase) => ({ phrase, item }))), vocabulary);
+  new PhraseIndex(
+    entries.flatMap(([text, item]) => phrases([text]).map((phrase) => ({ phrase, item }))),
+    vocabulary,
+  );
 const plain = (list: readonly string[]) => indexOf(list.map((t) => [t, true] as [string, true]));
 
 export const lexicon = {
@@ -28,13 +31,17 @@ export const lexicon = {
 
 /** Role words: each row's name, labels and aliases, plus the ambiguous ones ("leder", "manager"). */
 export const roleIndex = indexOf<string[]>([
-  ...charter.rows.flatMap((r) => [r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]])),
+  ...charter.rows.flatMap((r) =>
+    [r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]]),
+  ),
   ...(Object.entries(raw.ambiguousRoles).filter(([k]) => !k.startsWith('$')) as [string, string[]][]),
 ]);
 
 /** Perspective words: titles, Nye Syntese names, short headings and aliases. */
 export const perspectiveIndex = indexOf<string[]>(
-  charter.perspectives.flatMap((p) => [p.title, p.syntheseName, p.heading, p.contribution, ...p.aliases].map((a) => [a, [p.id]] as [string, string[]])),
+  charter.perspectives.flatMap((p) =>
+    [p.title, p.syntheseName, p.heading, p.contribution, ...p.aliases].map((a) => [a, [p.id]] as [string, string[]]),
+  ),
 );
 
 /**

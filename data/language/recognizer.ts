@@ -11,10 +11,24 @@ import { concepts, searchConcepts } from './search';
 import type { PhraseHit, Question } from './text';
 
 export type Intent =
-  | 'cell' | 'role' | 'perspective' | 'chain' | 'topic'
-  | 'overview' | 'synthesis' | 'values' | 'about'
-  | 'setRole' | 'showRole' | 'changeRole'
-  | 'help' | 'greeting' | 'thanks' | 'outOfScope' | 'unknown' | 'weekly';
+  | 'cell'
+  | 'role'
+  | 'perspective'
+  | 'chain'
+  | 'topic'
+  | 'overview'
+  | 'synthesis'
+  | 'values'
+  | 'about'
+  | 'setRole'
+  | 'showRole'
+  | 'changeRole'
+  | 'help'
+  | 'greeting'
+  | 'thanks'
+  | 'outOfScope'
+  | 'unknown'
+  | 'weekly';
 
 export interface Slots {
   role?: RowId;
@@ -80,7 +94,11 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   const tokens = q.tokens;
   const language = detectLanguage(tokens, text, options.locale);
   const result = (intent: Intent, slots: Slots, confidence: number, alternatives: Interpretation[] = []): Recognition => ({
-    intent, slots, confidence, language, alternatives,
+    intent,
+    slots,
+    confidence,
+    language,
+    alternatives,
   });
   if (tokens.length === 0) return result('help', {}, 1);
 
@@ -96,13 +114,19 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
   // "min/mit/mine/my" speak of the asker's own part outright; "vi" beside them is just talk.
-  const selfStrong = Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => !used.has(i) && ['min', 'mit', 'mine', 'my'].includes(t.word));
-  const self = tokens.some((t, i) => !used.has(i) && lexicon.self.has(t.word) && (t.word !== 'i' || language === 'en')) || outside(lexicon.selfStrong);
+  const selfStrong =
+    Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => !used.has(i) && ['min', 'mit', 'mine', 'my'].includes(t.word));
+  const self =
+    tokens.some((t, i) => !used.has(i) && lexicon.self.has(t.word) && (t.word !== 'i' || language === 'en')) || outside(lexicon.selfStrong);
   const everyone = roles.some((r) => r.id === 'alle') || outside(lexicon.everyone);
 
   // What is left once names, cues and pronouns are set aside is the topic.
   const spent = new Set([...used, ...cueWords]);
-  const leftover = new Set(tokens.map((_t, i) => i).filter((i) => !spent.has(i) && !lexicon.self.has(tokens[i].word) && !lexicon.questionWords.has(tokens[i].word)));
+  const leftover = new Set(
+    tokens
+      .map((_t, i) => i)
+      .filter((i) => !spent.has(i) && !lexicon.self.has(tokens[i].word) && !lexicon.questionWords.has(tokens[i].word)),
+  );
   const terms = concepts(q, leftover);
 
   const role = explicitRoles[0];
@@ -120,15 +144,22 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   if (roleAfterCue && !perspective && !asksMore) {
     const targets = roleAfterCue.targets.filter(isRoleId);
     if (targets.length === 1) return result('setRole', { role: targets[0] }, confidenceOf(roleAfterCue.score));
-    return result('setRole', { role: targets[0] }, 0.5, targets.map((r) => ({ intent: 'setRole', slots: { role: r } })));
+    return result(
+      'setRole',
+      { role: targets[0] },
+      0.5,
+      targets.map((r) => ({ intent: 'setRole', slots: { role: r } })),
+    );
   }
   if (cues.changeRole && !perspective) {
     if (role && isRoleId(role.id)) return result('setRole', { role: role.id }, confidenceOf(role.score));
     return result('changeRole', {}, 0.95);
   }
-  if (cues.showRole && !perspective && !role && !ambiguousRole && (terms.length === 0 || !searchConcepts(terms).hits.length)) return result('showRole', {}, 0.9);
+  if (cues.showRole && !perspective && !role && !ambiguousRole && (terms.length === 0 || !searchConcepts(terms).hits.length))
+    return result('showRole', {}, 0.9);
 
-  const alsoSetRole = roleAfterCue && roleAfterCue.targets.length === 1 && isRoleId(roleAfterCue.targets[0]) ? roleAfterCue.targets[0] : undefined;
+  const alsoSetRole =
+    roleAfterCue && roleAfterCue.targets.length === 1 && isRoleId(roleAfterCue.targets[0]) ? roleAfterCue.targets[0] : undefined;
 
   if (perspective) {
     const p = perspective.id as PerspectiveId;
@@ -136,7 +167,13 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
       if (role) return result('role', { role: role.id as RowId }, confidenceOf(role.score, 0.9));
       return result('overview', {}, 0.85);
     }
-    if (explicitRoles.length > 1) return result('chain', { perspective: p }, 0.75, explicitRoles.map((r) => ({ intent: 'cell', slots: { role: r.id as RowId, perspective: p } })));
+    if (explicitRoles.length > 1)
+      return result(
+        'chain',
+        { perspective: p },
+        0.75,
+        explicitRoles.map((r) => ({ intent: 'cell', slots: { role: r.id as RowId, perspective: p } })),
+      );
     if (role) {
       const c = confidenceOf(role.score, perspective.score);
       const alternatives: Interpretation[] = [
@@ -163,13 +200,19 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
     ]);
   }
 
-  const search = (filter?: RowId) => searchConcepts(terms, filter ? { rows: [filter, ...(filter === 'alle' ? [] : (['alle'] as RowId[]))] } : {});
+  const search = (filter?: RowId) =>
+    searchConcepts(terms, filter ? { rows: [filter, ...(filter === 'alle' ? [] : (['alle'] as RowId[]))] } : {});
 
   if (role) {
     if (cues.outOfScope && !cues.roleQuestion) return result('outOfScope', {}, 0.8);
     if (alsoSetRole && terms.length === 0) return result('role', { role: role.id as RowId, alsoSetRole }, confidenceOf(role.score));
     if (explicitRoles.length > 1) {
-      return result('role', { role: role.id as RowId }, 0.5, explicitRoles.map((r) => ({ intent: 'role', slots: { role: r.id as RowId } })));
+      return result(
+        'role',
+        { role: role.id as RowId },
+        0.5,
+        explicitRoles.map((r) => ({ intent: 'role', slots: { role: r.id as RowId } })),
+      );
     }
     if (terms.length) {
       const found = search(role.id as RowId);
@@ -186,9 +229,10 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   }
 
   // The info intent with the longest cue wins; on a tie, the more specific one.
-  const info = INFO_ORDER.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0]
-    ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
-  const infoAnswer = () => result(info!, {}, terms.length === 0 ? cues[info!]?.score ?? 0.8 : 0.75);
+  const info =
+    INFO_ORDER.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0] ??
+    (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
+  const infoAnswer = () => result(info!, {}, terms.length === 0 ? (cues[info!]?.score ?? 0.8) : 0.75);
   // "Værdier", "syntese" or "formål" name the subject outright; a topic word beside them is context.
   if (info && cues[info] && !cues.outOfScope) return infoAnswer();
   // A question about lunch or holidays is out of scope even if a word of it appears in the charter.
@@ -196,7 +240,17 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   const topic = terms.length ? search() : undefined;
   if (topic?.hits.length) {
     const slots: Slots = { terms, ...(self && !everyone && { self: true }) };
-    return result('topic', slots, topic.fuzzy ? 0.7 : 0.9, info ? [{ intent: 'topic', slots }, { intent: info, slots: {} }] : []);
+    return result(
+      'topic',
+      slots,
+      topic.fuzzy ? 0.7 : 0.9,
+      info
+        ? [
+            { intent: 'topic', slots },
+            { intent: info, slots: {} },
+          ]
+        : [],
+    );
   }
   if ((cues.roleQuestion || selfStrong) && !cues.outOfScope) {
     if (self) return result('role', { self: true }, 0.85);
@@ -205,8 +259,14 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   if (info && !cues.outOfScope) return infoAnswer();
   if (cues.outOfScope) return result('outOfScope', {}, 0.9);
   // Greetings, thanks and help: whatever else was said matched nothing in the charter.
-  const chat = CHAT_ORDER.map((i) => ({ i, hit: cues[i] })).filter((x) => x.hit).sort((a, b) => b.hit!.end - b.hit!.start - (a.hit!.end - a.hit!.start))[0];
+  const chat = CHAT_ORDER.map((i) => ({ i, hit: cues[i] }))
+    .filter((x) => x.hit)
+    .sort((a, b) => b.hit!.end - b.hit!.start - (a.hit!.end - a.hit!.start))[0];
   if (chat) return result(chat.i, {}, chat.hit!.score);
-  if (terms.length === 0 && self) return result('role', { self: true }, 0.6, [{ intent: 'role', slots: { self: true } }, { intent: 'help', slots: {} }]);
+  if (terms.length === 0 && self)
+    return result('role', { self: true }, 0.6, [
+      { intent: 'role', slots: { self: true } },
+      { intent: 'help', slots: {} },
+    ]);
   return result('unknown', { terms }, 0.2);
 }

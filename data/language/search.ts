@@ -84,12 +84,21 @@ export function contentTokens(tokens: Token[]): Token[] {
 export function concepts(q: Question, only?: Set<number>): string[][] {
   const used = new Set<number>();
   const groups: string[][] = [];
-  const inside = (start: number, end: number) => [...Array(end - start).keys()].every((k) => (!only || only.has(start + k)) && !used.has(start + k));
+  const inside = (start: number, end: number) =>
+    [...Array(end - start).keys()].every((k) => (!only || only.has(start + k)) && !used.has(start + k));
   const hits = lexicon.topicSynonyms.hits(q).filter((h) => h.hit.score === 1);
   for (const { phrase, item, hit } of hits.sort((a, b) => b.phrase.length - a.phrase.length)) {
     if (!inside(hit.start, hit.end)) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
-    groups.push([...new Set([...phrase.map((t) => t.word).join(' ').split(' '), ...item])]);
+    groups.push([
+      ...new Set([
+        ...phrase
+          .map((t) => t.word)
+          .join(' ')
+          .split(' '),
+        ...item,
+      ]),
+    ]);
   }
   const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
   for (const t of contentTokens(rest)) groups.push([t.word]);
@@ -128,14 +137,24 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
   if (groups.length === 0) return { hits: [], concepts: groups, fuzzy: false };
   const keep = (id: string) => {
     const where = locate(id);
-    return Boolean(where) && (!filter.rows || filter.rows.includes(where!.row.id)) && (!filter.perspectives || filter.perspectives.includes(where!.perspective.id));
+    return (
+      Boolean(where) &&
+      (!filter.rows || filter.rows.includes(where!.row.id)) &&
+      (!filter.perspectives || filter.perspectives.includes(where!.perspective.id))
+    );
   };
   const run = (gs: string[][], fuzzy: boolean) =>
     getIndex().search({ combineWith: 'AND', queries: gs.map((g) => termQuery(g, fuzzy)) }, { filter: (r) => keep(r.id) });
   const toHits = (results: ReturnType<typeof run>): SearchHit[] =>
     results.map((r) => {
       const where = locate(r.id)!;
-      return { statement: where.row.statements[where.perspective.id].find((s) => s.id === r.id)!, row: where.row.id, perspective: where.perspective.id, score: r.score, stems: r.terms };
+      return {
+        statement: where.row.statements[where.perspective.id].find((s) => s.id === r.id)!,
+        row: where.row.id,
+        perspective: where.perspective.id,
+        score: r.score,
+        stems: r.terms,
+      };
     });
   for (const fuzzy of [false, true]) {
     const results = run(groups, fuzzy);
@@ -143,7 +162,10 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
     // No statement has every word ("hvem arbejder med evalueringskultur"):
     // the most specific word that some statement has carries the question.
     if (groups.length > 1) {
-      const single = groups.map((g) => run([g], fuzzy)).filter((r) => r.length > 0).sort((a, b) => a.length - b.length)[0];
+      const single = groups
+        .map((g) => run([g], fuzzy))
+        .filter((r) => r.length > 0)
+        .sort((a, b) => a.length - b.length)[0];
       if (single) return { hits: toHits(single), concepts: groups, fuzzy: true };
     }
   }
@@ -162,7 +184,7 @@ export function highlight(text: string, stems: string[]): { text: string; match:
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const s = stem(m[0].toLowerCase());
-    if (!stems.some((q) => s.startsWith(q) || q.startsWith(s) && s.length >= 4)) continue;
+    if (!stems.some((q) => s.startsWith(q) || (q.startsWith(s) && s.length >= 4))) continue;
     if (m.index! > last) parts.push({ text: text.slice(last, m.index), match: false });
     parts.push({ text: m[0], match: true });
     last = m.index! + m[0].length;

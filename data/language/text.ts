@@ -29,18 +29,20 @@ export function stripMentions(text: string): string {
 }
 
 export function normalize(text: string): string {
-  return stripMentions(text)
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[’`´]/g, "'")
-    // English contractions and possessives: "i'm" → "i am", "role's" → "role".
-    .replace(/\bi'm\b/g, 'i am')
-    .replace(/n't\b/g, ' not')
-    .replace(/'(s|re|ve|ll|d)\b/g, '')
-    .replace(/'/g, ' ')
-    .replace(/\baa/g, 'å')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    stripMentions(text)
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[’`´]/g, "'")
+      // English contractions and possessives: "i'm" → "i am", "role's" → "role".
+      .replace(/\bi'm\b/g, 'i am')
+      .replace(/n't\b/g, ' not')
+      .replace(/'(s|re|ve|ll|d)\b/g, '')
+      .replace(/'/g, ' ')
+      .replace(/\baa/g, 'å')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
@@ -209,7 +211,8 @@ export class PhraseIndex<T> {
           let score = first;
           for (let k = 1; k < e.phrase.length && score > 0; k++) score = Math.min(score, q.matches[i + k].get(e.phrase[k].word) ?? 0);
           const prev = best.get(e.phrase);
-          if (score > 0 && (!prev || score > prev.hit.score)) best.set(e.phrase, { ...e, hit: { start: i, end: i + e.phrase.length, score } });
+          if (score > 0 && (!prev || score > prev.hit.score))
+            best.set(e.phrase, { ...e, hit: { start: i, end: i + e.phrase.length, score } });
         }
       }
     });

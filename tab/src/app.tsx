@@ -34,7 +34,10 @@ export function App() {
       setHost(h);
       if (h.subPageId) setView(initialView(h.subPageId));
     });
-    fetch('app-config.json').then((r) => (r.ok ? r.json() : {})).then((c: { teamsAppId?: string }) => setTeamsAppId(c.teamsAppId)).catch(() => undefined);
+    fetch('app-config.json')
+      .then((r) => (r.ok ? r.json() : {}))
+      .then((c: { teamsAppId?: string }) => setTeamsAppId(c.teamsAppId))
+      .catch(() => undefined);
     const onHash = () => setView(initialView());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -71,7 +74,9 @@ export function App() {
             >
               <option value="">{t.noRole}</option>
               {roles().map((r) => (
-                <option key={r.id} value={r.id}>{r.name}</option>
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
               ))}
             </Select>
           </label>
@@ -79,7 +84,9 @@ export function App() {
         <nav aria-label={t.title}>
           <TabList selectedValue={section} onTabSelect={(_e, d) => setView(defaultView(d.value as Section, view, myRole))}>
             {sections.map((s) => (
-              <Tab key={s} value={s}>{t.nav[s]}</Tab>
+              <Tab key={s} value={s}>
+                {t.nav[s]}
+              </Tab>
             ))}
           </TabList>
         </nav>
@@ -97,7 +104,7 @@ export function App() {
 }
 
 function defaultView(section: Section, current: TabView, myRole?: RoleId): TabView {
-  if (section === 'role') return { view: 'role', row: current.view === 'cell' ? current.row : myRole ?? 'alle' };
+  if (section === 'role') return { view: 'role', row: current.view === 'cell' ? current.row : (myRole ?? 'alle') };
   if (section === 'perspective') return { view: 'perspective', perspective: current.view === 'cell' ? current.perspective : 'driften' };
   return { view: section } as TabView;
 }

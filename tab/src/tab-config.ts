@@ -13,8 +13,11 @@ export interface TabConfig {
 export function tabConfig(view: TabView, origin: string): TabConfig {
   const sub = subPageId(view);
   const name =
-    view.view === 'perspective' ? `Hvidovrevejen · ${perspective(view.perspective).heading}` :
-    view.view === 'role' ? `Hvidovrevejen · ${row(view.row).name}` : 'Hvidovrevejen';
+    view.view === 'perspective'
+      ? `Hvidovrevejen · ${perspective(view.perspective).heading}`
+      : view.view === 'role'
+        ? `Hvidovrevejen · ${row(view.row).name}`
+        : 'Hvidovrevejen';
   return {
     entityId: `hvidovrevejen-${sub.replace(/\//g, '-')}`,
     contentUrl: `${origin}/tab/?view=${encodeURIComponent(sub)}`,

@@ -8,7 +8,9 @@ const autocannon = require('autocannon');
 const { recognizeUncached } = require('../../lib/data/language/recognizer');
 
 const root = path.join(__dirname, '../..');
-const sets = fs.readdirSync(path.join(root, 'tests/questions')).filter((f) => f.endsWith('.json'))
+const sets = fs
+  .readdirSync(path.join(root, 'tests/questions'))
+  .filter((f) => f.endsWith('.json'))
   .flatMap((f) => JSON.parse(fs.readFileSync(path.join(root, 'tests/questions', f), 'utf8')));
 const questions = sets.map((q) => q.q);
 // A Q&A turn answers from the charter. Role changes, "Mente du" and unknown
@@ -48,15 +50,29 @@ function start(script, port, env = {}) {
 
 const USERS = 50;
 const ROLES = ['direktion', 'centerchef', 'leder-af-ledere', 'leder-af-medarbejdere', 'medarbejder'];
-const activity = (text, i, value) => JSON.stringify({
-  type: 'message', id: `b${i}`, text, value, channelId: 'msteams', locale: 'da-DK', serviceUrl: 'http://127.0.0.1:9/',
-  conversation: { id: 'bench' }, from: { id: `bench-user-${i % USERS}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies',
-});
+const activity = (text, i, value) =>
+  JSON.stringify({
+    type: 'message',
+    id: `b${i}`,
+    text,
+    value,
+    channelId: 'msteams',
+    locale: 'da-DK',
+    serviceUrl: 'http://127.0.0.1:9/',
+    conversation: { id: 'bench' },
+    from: { id: `bench-user-${i % USERS}` },
+    recipient: { id: 'bot' },
+    deliveryMode: 'expectReplies',
+  });
 
 /** Each bench user has chosen a role once, as real users have. */
 async function chooseRoles(url) {
   for (let i = 0; i < USERS; i++) {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('', i, { action: 'setRole', role: ROLES[i % ROLES.length] }) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: activity('', i, { action: 'setRole', role: ROLES[i % ROLES.length] }),
+    });
     if (!res.ok) throw new Error(`setRole failed: ${res.status}`);
   }
 }
@@ -64,11 +80,20 @@ async function chooseRoles(url) {
 async function load(url, texts, seconds) {
   let i = 0;
   const result = await autocannon({
-    url: `${url}/api/messages`, connections: 20, duration: seconds, method: 'POST',
+    url: `${url}/api/messages`,
+    connections: 20,
+    duration: seconds,
+    method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: activity(texts[i % texts.length], i++) }) }],
   });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** Initial JS of the tab: the entry script and what index.html preloads, gzipped. */
@@ -105,7 +130,9 @@ async function timeToMatrix(url) {
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const rec = recognizerRate();
-  process.stdout.write(`Recognizer: ${rec.perSecond} questions/s on one core (${rec.meanMicros} µs each, ${questions.length} distinct questions)\n`);
+  process.stdout.write(
+    `Recognizer: ${rec.perSecond} questions/s on one core (${rec.meanMicros} µs each, ${questions.length} distinct questions)\n`,
+  );
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-bench-'));
   const app = await start(path.join(root, 'lib/bot/index.js'), 4101, { DATA_DIR: dataDir });
@@ -125,11 +152,11 @@ async function main() {
     const visible = await timeToMatrix(app.url);
     process.stdout.write(
       `HTTP, 20 connections, ${seconds} s each, expectReplies, ${qa.length} different answered questions from ${USERS} users with stored roles:\n` +
-      `  echo bot   ${String(e.rps).padStart(6)} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  non-2xx ${e.non2xx}  (replies with its text)\n` +
-      `  card echo  ${String(c.rps).padStart(6)} req/s  p50 ${c.p50} ms  p99 ${c.p99} ms  non-2xx ${c.non2xx}  (replies with one fixed answer card: the payload alone)\n` +
-      `  Q&A turn   ${String(q.rps).padStart(6)} req/s  p50 ${q.p50} ms  p99 ${q.p99} ms  non-2xx ${q.non2xx}\n` +
-      `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n` +
-      `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
+        `  echo bot   ${String(e.rps).padStart(6)} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  non-2xx ${e.non2xx}  (replies with its text)\n` +
+        `  card echo  ${String(c.rps).padStart(6)} req/s  p50 ${c.p50} ms  p99 ${c.p99} ms  non-2xx ${c.non2xx}  (replies with one fixed answer card: the payload alone)\n` +
+        `  Q&A turn   ${String(q.rps).padStart(6)} req/s  p50 ${q.p50} ms  p99 ${q.p99} ms  non-2xx ${q.non2xx}\n` +
+        `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}; card echo / echo: ${(c.rps / e.rps).toFixed(2)}×; Q&A / card echo: ${(q.rps / c.rps).toFixed(2)}×\n` +
+        `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
     );
     process.stdout.write(await require('./storage').storageBench());
     await require('./edge').main();

@@ -12,9 +12,16 @@ const log = createLogger('warn');
 const { answer } = require('../../lib/bot/answers/plan');
 const { toActivity } = require('../../lib/bot/bot');
 
-const card = toActivity(answer({ intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } }, {
-  language: 'da', question: 'Hvad er centerchefens ansvar for driften?', links: { tabUrl: config.tabUrl },
-}).messages[0]);
+const card = toActivity(
+  answer(
+    { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } },
+    {
+      language: 'da',
+      question: 'Hvad er centerchefens ansvar for driften?',
+      links: { tabUrl: config.tabUrl },
+    },
+  ).messages[0],
+);
 const bot = new ActivityHandler();
 bot.onMessage(async (context, next) => {
   await context.sendActivity(process.env.ECHO_CARD ? card : `Echo: ${context.activity.text}`);

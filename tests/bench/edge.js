@@ -18,13 +18,23 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid
 
 function activity(text, i) {
   return JSON.stringify({
-    type: 'message', id: `m${i}`, text, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies',
-    conversation: { id: `a:bench-${i % 50}`, conversationType: 'personal' }, from: { id: `u${i % 50}` }, recipient: { id: 'bot' },
+    type: 'message',
+    id: `m${i}`,
+    text,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    conversation: { id: `a:bench-${i % 50}`, conversationType: 'personal' },
+    from: { id: `u${i % 50}` },
+    recipient: { id: 'bot' },
   });
 }
 const words = () => {
   let s = '';
-  while (s.length < 30000) s += `${Math.random().toString(36).slice(2, 3 + Math.floor(Math.random() * 7))} `;
+  while (s.length < 30000)
+    s += `${Math.random()
+      .toString(36)
+      .slice(2, 3 + Math.floor(Math.random() * 7))} `;
   return s.slice(0, 30000);
 };
 
@@ -36,14 +46,21 @@ const KINDS = [
   ['one 28 KB word', (i) => activity(`${'x'.repeat(28 * 1024)}${i}`, i)],
   ['250 KB of "<" (refused)', (i) => activity('<'.repeat(250 * 1024), i)],
   ['a malformed activity (refused)', (i) => activity('hej', i).replace('"recipient":{"id":"bot"}', '"recipient":"bot"')],
-  ['a gzip bomb, 50 MB inflated (refused)', () => (bomb ??= zlib.gzipSync(activity('a'.repeat(50 * 1024 * 1024), 1))), { 'content-encoding': 'gzip' }],
+  [
+    'a gzip bomb, 50 MB inflated (refused)',
+    () => (bomb ??= zlib.gzipSync(activity('a'.repeat(50 * 1024 * 1024), 1))),
+    { 'content-encoding': 'gzip' },
+  ],
 ];
 let bomb;
 
 async function main(n = 200) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-edge-bench-'));
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], { env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -53,7 +70,10 @@ async function main(n = 200) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const send = (body, headers = {}) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => (await r.arrayBuffer(), r.status));
+  const send = (body, headers = {}) =>
+    fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(
+      async (r) => (await r.arrayBuffer(), r.status),
+    );
   for (let i = 0; i < 50; i++) await send(activity('hej', i)); // warm up
   console.log(`HTTP edge, ${n} requests of each kind, one at a time (server CPU and RSS from /proc):`);
   for (const [name, make, headers] of KINDS) {
@@ -64,7 +84,9 @@ async function main(n = 200) {
     const statuses = new Set();
     for (const body of bodies) statuses.add(await send(body, headers));
     const cpu = (cpuMs(child.pid) - cpu0) / n;
-    console.log(`  ${name.padEnd(40)} ${cpu.toFixed(2).padStart(6)} ms CPU each, ${((Date.now() - t0) / n).toFixed(1).padStart(5)} ms wall, RSS ${(rssMb(child.pid) - rss0).toFixed(1)} MB, status ${[...statuses].join('/')}`);
+    console.log(
+      `  ${name.padEnd(40)} ${cpu.toFixed(2).padStart(6)} ms CPU each, ${((Date.now() - t0) / n).toFixed(1).padStart(5)} ms wall, RSS ${(rssMb(child.pid) - rss0).toFixed(1)} MB, status ${[...statuses].join('/')}`,
+    );
   }
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
@@ -72,7 +94,8 @@ async function main(n = 200) {
 }
 
 module.exports = { main };
-if (require.main === module) main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

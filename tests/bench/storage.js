@@ -30,9 +30,11 @@ async function storageBench() {
     const day = 'log/unrecognized/2026-11-27/';
     const keys = Array.from({ length: KEYS }, (_, i) => `${day}${String(i).padStart(5, '0')}-${(i * 7919) % 1000}`);
     const start = Date.now();
-    for (let i = 0; i < keys.length; i += 100) await Promise.all(keys.slice(i, i + 100).map((k) => store.put(k, { q: 'Hvad betyder tillid?', at: i }, { ifNoneMatch: '*' })));
+    for (let i = 0; i < keys.length; i += 100)
+      await Promise.all(keys.slice(i, i + 100).map((k) => store.put(k, { q: 'Hvad betyder tillid?', at: i }, { ifNoneMatch: '*' })));
     const writeMs = Date.now() - start;
-    for (let i = 0; i < 1000; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => store.put(`installs/${i + j}`, { i: i + j })));
+    for (let i = 0; i < 1000; i += 100)
+      await Promise.all(Array.from({ length: 100 }, (_, j) => store.put(`installs/${i + j}`, { i: i + j })));
 
     const all = await timeMs(() => store.list(day));
     const limited = await timeMs(() => store.list(day, { limit: 50 }));

@@ -25,7 +25,14 @@ interface Running {
 async function start(metadataUrl: string): Promise<Running> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-auth-'));
-  const proc = runServer({ PORT: String(port), DATA_DIR: dataDir, BOT_ID, BOT_PASSWORD: 'not-a-real-secret', BOT_OPENID_METADATA_URL: metadataUrl, HOST: '127.0.0.1' });
+  const proc = runServer({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    BOT_ID,
+    BOT_PASSWORD: 'not-a-real-secret',
+    BOT_OPENID_METADATA_URL: metadataUrl,
+    HOST: '127.0.0.1',
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url);
   return {
@@ -41,8 +48,12 @@ async function start(metadataUrl: string): Promise<Running> {
 }
 
 const lines = (p: ServerProcess) => p.output().split('\n').filter(Boolean);
-const authRejections = (p: ServerProcess) => lines(p).filter((l) => l.includes('"auth_rejected"')).map((l) => JSON.parse(l));
-const activity = (overrides: Record<string, unknown> = {}) => messageActivity('hej', { serviceUrl: SERVICE_URL, deliveryMode: 'expectReplies', ...overrides });
+const authRejections = (p: ServerProcess) =>
+  lines(p)
+    .filter((l) => l.includes('"auth_rejected"'))
+    .map((l) => JSON.parse(l));
+const activity = (overrides: Record<string, unknown> = {}) =>
+  messageActivity('hej', { serviceUrl: SERVICE_URL, deliveryMode: 'expectReplies', ...overrides });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 function expectOwnBody(res: { json: any; text: string }, code: string) {
@@ -75,13 +86,43 @@ describe('with BOT_ID and reachable signing keys', () => {
     ['no Authorization header', () => ({}), 'missing_token'],
     ['a Basic header', () => ({ authorization: 'Basic dXNlcjpwYXNz' }), 'malformed_token'],
     ['a bearer that is not a JWT', () => bearer('not.a.jwt!'), 'malformed_token'],
-    ['an unsigned token (alg none)', () => ({ authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"test-key-1"}').toString('base64url')}.${Buffer.from(JSON.stringify(connectorClaims(BOT_ID, SERVICE_URL))).toString('base64url')}.x` }), 'malformed_token'],
-    ['a token from another issuer', () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL, { iss: 'https://evil.example' }), key, 'test-key-1')), 'wrong_issuer'],
-    ['a token for another bot', () => bearer(signToken(connectorClaims('99999999-2222-3333-4444-555555555555', SERVICE_URL), key, 'test-key-1')), 'wrong_audience'],
-    ['an expired token', () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL, { exp: now() - 3600 }), key, 'test-key-1')), 'expired'],
-    ['a token signed by another key under our key id', () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL), stranger, 'test-key-1')), 'bad_signature'],
-    ['a token signed by another key under its own id', () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL), stranger, 'other-key')), 'unknown_key'],
-    ['a genuine token for another serviceUrl', () => bearer(signToken(connectorClaims(BOT_ID, 'https://smba.trafficmanager.net/amer/'), key, 'test-key-1')), 'rejected_claims'],
+    [
+      'an unsigned token (alg none)',
+      () => ({
+        authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"test-key-1"}').toString('base64url')}.${Buffer.from(JSON.stringify(connectorClaims(BOT_ID, SERVICE_URL))).toString('base64url')}.x`,
+      }),
+      'malformed_token',
+    ],
+    [
+      'a token from another issuer',
+      () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL, { iss: 'https://evil.example' }), key, 'test-key-1')),
+      'wrong_issuer',
+    ],
+    [
+      'a token for another bot',
+      () => bearer(signToken(connectorClaims('99999999-2222-3333-4444-555555555555', SERVICE_URL), key, 'test-key-1')),
+      'wrong_audience',
+    ],
+    [
+      'an expired token',
+      () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL, { exp: now() - 3600 }), key, 'test-key-1')),
+      'expired',
+    ],
+    [
+      'a token signed by another key under our key id',
+      () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL), stranger, 'test-key-1')),
+      'bad_signature',
+    ],
+    [
+      'a token signed by another key under its own id',
+      () => bearer(signToken(connectorClaims(BOT_ID, SERVICE_URL), stranger, 'other-key')),
+      'unknown_key',
+    ],
+    [
+      'a genuine token for another serviceUrl',
+      () => bearer(signToken(connectorClaims(BOT_ID, 'https://smba.trafficmanager.net/amer/'), key, 'test-key-1')),
+      'rejected_claims',
+    ],
   ])('refuses %s with 401 and one auth_rejected line', async (_name, headers, reason) => {
     const before = authRejections(server.proc).length;
     const started = Date.now();
@@ -98,7 +139,13 @@ describe('with BOT_ID and reachable signing keys', () => {
   it('refuses a request without a token before reading its body', async () => {
     const { port } = new URL(server.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', 'content-length': String(200_000) } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json', 'content-length': String(200_000) },
+      });
       req.on('response', (res) => {
         resolve(res.statusCode ?? 0);
         req.destroy();
@@ -112,7 +159,10 @@ describe('with BOT_ID and reachable signing keys', () => {
 });
 
 describe.each([
-  ['a closed port', async () => ({ url: `http://127.0.0.1:${await freePort()}/v1/.well-known/openidconfiguration`, close: async () => undefined })],
+  [
+    'a closed port',
+    async () => ({ url: `http://127.0.0.1:${await freePort()}/v1/.well-known/openidconfiguration`, close: async () => undefined }),
+  ],
   ['a server that never answers', startSilentServer],
 ])('with BOT_ID and signing keys at %s', (_name, keysAt) => {
   let keys: { url: string; close(): Promise<void> };

@@ -45,7 +45,10 @@ describe.each(backends)('a burst of %s', (_name, env) => {
   it(`answers ${BURST} simultaneous first contacts and records each personal chat`, async () => {
     const r = await burst(
       Array.from({ length: BURST }, (_v, i) =>
-        messageActivity('hej', { from: { id: `29:first-${tag}-${i}`, aadObjectId: `a0000000-0000-0000-0000-${String(i).padStart(12, '0')}` }, conversation: { id: `a:first-${tag}-${i}`, conversationType: 'personal', tenantId: 't1' } }),
+        messageActivity('hej', {
+          from: { id: `29:first-${tag}-${i}`, aadObjectId: `a0000000-0000-0000-0000-${String(i).padStart(12, '0')}` },
+          conversation: { id: `a:first-${tag}-${i}`, conversationType: 'personal', tenantId: 't1' },
+        }),
       ),
       server,
     );
@@ -60,7 +63,13 @@ describe.each(backends)('a burst of %s', (_name, env) => {
   it(`records ${BURST} simultaneous channel installs`, async () => {
     const r = await burst(
       Array.from({ length: BURST }, (_v, i) =>
-        messageActivity('', { type: 'installationUpdate', action: 'add', text: undefined, conversation: { id: `19:install-${tag}-${i}@thread.tacv2`, conversationType: 'channel', tenantId: 't1' }, channelData: { team: { id: `19:team-${tag}-${i}@thread.tacv2`, name: `Team ${i}` }, channel: { name: 'Generelt' } } }),
+        messageActivity('', {
+          type: 'installationUpdate',
+          action: 'add',
+          text: undefined,
+          conversation: { id: `19:install-${tag}-${i}@thread.tacv2`, conversationType: 'channel', tenantId: 't1' },
+          channelData: { team: { id: `19:team-${tag}-${i}@thread.tacv2`, name: `Team ${i}` }, channel: { name: 'Generelt' } },
+        }),
       ),
       server,
     );
@@ -75,7 +84,12 @@ describe.each(backends)('a burst of %s', (_name, env) => {
   it(`logs ${BURST} simultaneous out-of-scope questions, and npm run report lists them while the server runs`, async () => {
     const questions = Array.from({ length: BURST }, (_v, i) => `hvornår har jeg ferie i uge ${tag}${i}?`);
     const r = await burst(
-      questions.map((q, i) => messageActivity(q, { from: { id: `29:oos-${tag}-${i}`, aadObjectId: `b0000000-0000-0000-0000-${String(i).padStart(12, '0')}` }, conversation: { id: `a:oos-${tag}-${i}`, conversationType: 'personal' } })),
+      questions.map((q, i) =>
+        messageActivity(q, {
+          from: { id: `29:oos-${tag}-${i}`, aadObjectId: `b0000000-0000-0000-0000-${String(i).padStart(12, '0')}` },
+          conversation: { id: `a:oos-${tag}-${i}`, conversationType: 'personal' },
+        }),
+      ),
       server,
     );
     expect(r.statuses.filter((s) => s >= 500)).toEqual([]);
@@ -85,7 +99,9 @@ describe.each(backends)('a burst of %s', (_name, env) => {
     const logged = (await new QuestionLog(server.storage).recent('unrecognized', 1)).flatMap((d) => d.entries.map((e) => e.question));
     expect(questions.filter((q) => !logged.includes(q))).toEqual([]);
 
-    const { stdout } = await promisify(execFile)(process.execPath, [report, '--days=1'], { env: { PATH: process.env.PATH, DATA_DIR: server.dataDir, ...storageEnv } });
+    const { stdout } = await promisify(execFile)(process.execPath, [report, '--days=1'], {
+      env: { PATH: process.env.PATH, DATA_DIR: server.dataDir, ...storageEnv },
+    });
     expect(questions.filter((q) => !stdout.includes(q))).toEqual([]);
   }, 60000);
 });

@@ -14,7 +14,9 @@ const newUser = () => ({ id: `conv-user-${++n}`, aadObjectId: `10000000-0000-000
 const say = async (from: object, text: string, extra: Record<string, unknown> = {}) =>
   readReplies((await post(server.url, messageActivity(text, { from, deliveryMode: 'expectReplies', ...extra }))).json.activities);
 const click = async (from: object, data: unknown, extra: Record<string, unknown> = {}) =>
-  readReplies((await post(server.url, messageActivity('', { from, value: data, deliveryMode: 'expectReplies', ...extra }))).json.activities);
+  readReplies(
+    (await post(server.url, messageActivity('', { from, value: data, deliveryMode: 'expectReplies', ...extra }))).json.activities,
+  );
 const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);
 
 beforeAll(async () => {
@@ -27,7 +29,13 @@ describe('"my role" before the role is known', () => {
     const me = newUser();
     const picker = await say(me, 'hvad er mit ansvar for driften?');
     expect(picker.intent).toBe('pickRole');
-    expect(picker.buttons.map((b) => b.title)).toEqual(['Direktion', 'Centerchef', 'Leder af ledere', 'Leder af medarbejdere', 'Medarbejder']);
+    expect(picker.buttons.map((b) => b.title)).toEqual([
+      'Direktion',
+      'Centerchef',
+      'Leder af ledere',
+      'Leder af medarbejdere',
+      'Medarbejder',
+    ]);
     const chosen = picker.buttons.find((b) => b.title === 'Medarbejder')!;
     const after = await click(me, chosen.data);
     expect(after.texts[0]).toMatch(/^Tak! Jeg har noteret, at din rolle er \*\*Medarbejder\*\*/);
@@ -79,7 +87,10 @@ describe('channels and group chats', () => {
   const mention = { entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Hvidovrevejen' }, text: '<at>Hvidovrevejen</at>' }] };
 
   it('stays quiet when not @mentioned', async () => {
-    const res = await post(server.url, messageActivity('hvad er medarbejderens ansvar for driften?', { deliveryMode: 'expectReplies', ...channel }));
+    const res = await post(
+      server.url,
+      messageActivity('hvad er medarbejderens ansvar for driften?', { deliveryMode: 'expectReplies', ...channel }),
+    );
     expect(res.status).toBe(200);
     expect(res.json.activities).toEqual([]);
   });
@@ -100,7 +111,16 @@ describe('channels and group chats', () => {
 
 describe('first contact', () => {
   it('welcomes on install with example questions as buttons that answer when clicked', async () => {
-    const res = await post(server.url, messageActivity('', { type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'bot' }], recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }));
+    const res = await post(
+      server.url,
+      messageActivity('', {
+        type: 'conversationUpdate',
+        text: undefined,
+        membersAdded: [{ id: 'bot' }],
+        recipient: { id: 'bot' },
+        deliveryMode: 'expectReplies',
+      }),
+    );
     const welcome = readReplies(res.json.activities);
     expect(welcome.intent).toBe('welcome');
     expect(welcome.buttons.length).toBeGreaterThanOrEqual(3);
@@ -124,7 +144,13 @@ describe('asking back and what gets logged', () => {
   it('stores 👍/👎 with the question but not the user, logs unrecognised questions, and npm run report lists both', async () => {
     const me = newUser();
     const answer = await say(me, 'hvem gør hvad for driften?');
-    const vote = answer.cards[0].body.flatMap(function find(b: any): any[] { return b?.type === 'Action.Submit' && b.data?.action === 'feedback' ? [b] : Object.values(b ?? {}).flatMap((v) => (typeof v === 'object' ? find(v) : [])); }).find((a: any) => a.data.vote === 'down');
+    const vote = answer.cards[0].body
+      .flatMap(function find(b: any): any[] {
+        return b?.type === 'Action.Submit' && b.data?.action === 'feedback'
+          ? [b]
+          : Object.values(b ?? {}).flatMap((v) => (typeof v === 'object' ? find(v) : []));
+      })
+      .find((a: any) => a.data.vote === 'down');
     expect((await click(me, vote.data)).texts[0]).toMatch(/^Tak for din tilbagemelding/);
     expect((await say(me, 'hvornår har jeg ferie?')).intent).toBe('outOfScope');
 
@@ -137,14 +163,23 @@ describe('asking back and what gets logged', () => {
     expect(un.entries.map((e) => e.question)).toContain('hvornår har jeg ferie?');
 
     const dataDir = server.dataDir;
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '../../lib/bot/report.js')], { env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '../../lib/bot/report.js')], {
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+    });
     expect(stdout).toContain('Feedback: 0 👍, 1 👎');
     expect(stdout).toMatch(/👎\s+chain\s+hvem gør hvad for driften\?/);
     expect(stdout).toMatch(/outOfScope\s+hvornår har jeg ferie\?/);
   });
 
   it('ignores forged or broken button payloads safely', async () => {
-    for (const value of [{ action: 'setRole', role: 'konge' }, { action: 'answer', intent: 'cell', slots: { role: 'x', perspective: 'driften' } }, { action: 'answer', intent: '__proto__' }, { action: 'feedback', vote: 'sideways', question: 'x' }, 'just a string', [1, 2]]) {
+    for (const value of [
+      { action: 'setRole', role: 'konge' },
+      { action: 'answer', intent: 'cell', slots: { role: 'x', perspective: 'driften' } },
+      { action: 'answer', intent: '__proto__' },
+      { action: 'feedback', vote: 'sideways', question: 'x' },
+      'just a string',
+      [1, 2],
+    ]) {
       const res = await post(server.url, messageActivity('', { from: newUser(), value, deliveryMode: 'expectReplies' }));
       expect(res.status).toBe(200);
       expect(res.text).not.toMatch(/Beklager, der gik noget galt/);

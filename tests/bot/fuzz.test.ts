@@ -28,7 +28,8 @@ async function sendAll(url: string, activities: unknown[], accept: (status: numb
       const res = await post(url, activity);
       tally.sent += 1;
       tally.byStatus[res.status] = (tally.byStatus[res.status] ?? 0) + 1;
-      if (!accept(res.status, res.text) && tally.failures.length < 20) tally.failures.push({ status: res.status, activity, body: res.text.slice(0, 300) });
+      if (!accept(res.status, res.text) && tally.failures.length < 20)
+        tally.failures.push({ status: res.status, activity, body: res.text.slice(0, 300) });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -37,7 +38,11 @@ async function sendAll(url: string, activities: unknown[], accept: (status: numb
 
 const sample = (serviceUrl: string, runs: number, seed: number, expectReplies: boolean) => {
   const bases = baseActivities(serviceUrl);
-  const arb = fc.oneof({ weight: 4, arbitrary: mutatedActivity(bases) }, { weight: 4, arbitrary: nudgedActivity(bases) }, { weight: 1, arbitrary: randomActivity });
+  const arb = fc.oneof(
+    { weight: 4, arbitrary: mutatedActivity(bases) },
+    { weight: 4, arbitrary: nudgedActivity(bases) },
+    { weight: 1, arbitrary: randomActivity },
+  );
   return fc.sample(arb, { numRuns: runs, seed }).map((a) => {
     // Replies come back in the body, unless the mutation chose a delivery mode itself.
     if (expectReplies && a.type !== 'invoke' && !('deliveryMode' in a)) return { ...a, deliveryMode: 'expectReplies' };
@@ -63,7 +68,9 @@ describe('fuzzing /api/messages', () => {
     const activities = sample('http://127.0.0.1:9/', 10_000, SEED, true);
     const started = Date.now();
     const tally = await sendAll(server.url, activities, (status, text) => status < 500 && !(status < 300 && text.includes(APOLOGY)));
-    process.stdout.write(`fuzz (expectReplies, seed ${SEED}): ${tally.sent} activities in ${Date.now() - started} ms, by status ${JSON.stringify(tally.byStatus)}\n`);
+    process.stdout.write(
+      `fuzz (expectReplies, seed ${SEED}): ${tally.sent} activities in ${Date.now() - started} ms, by status ${JSON.stringify(tally.byStatus)}\n`,
+    );
     expect(tally.sent).toBe(10_000);
     expect(tally.failures).toEqual([]);
     // The schema let a good share through to the bot, so the turn itself was fuzzed too.
@@ -77,7 +84,9 @@ describe('fuzzing /api/messages', () => {
     const tally = await sendAll(server.url, activities, (status) => status < 500);
     await new Promise((r) => setTimeout(r, 200));
     const posted = connector.calls.slice(before);
-    process.stdout.write(`fuzz (Bot Connector): ${tally.sent} activities, by status ${JSON.stringify(tally.byStatus)}, ${posted.length} posts\n`);
+    process.stdout.write(
+      `fuzz (Bot Connector): ${tally.sent} activities, by status ${JSON.stringify(tally.byStatus)}, ${posted.length} posts\n`,
+    );
     expect(tally.failures).toEqual([]);
     expect(posted.length).toBeGreaterThan(200);
     expect(posted.filter((c) => JSON.stringify(c.body ?? '').includes(APOLOGY))).toEqual([]);

@@ -60,15 +60,26 @@ async function underAttack(server: Running, attack: () => Promise<number>) {
 }
 
 const report = (name: string, r: { status: number; ms: number; worstProbe: number; growth: number }) =>
-  process.stdout.write(`hostile: ${name}: ${r.status} in ${r.ms} ms, RSS ${r.growth >= 0 ? '+' : ''}${(r.growth / MB).toFixed(1)} MB, worst /healthz ${r.worstProbe} ms\n`);
+  process.stdout.write(
+    `hostile: ${name}: ${r.status} in ${r.ms} ms, RSS ${r.growth >= 0 ? '+' : ''}${(r.growth / MB).toFixed(1)} MB, worst /healthz ${r.worstProbe} ms\n`,
+  );
 
 // One 50 MB message, gzipped: about 50 KB on the wire.
 const bomb = zlib.gzipSync(JSON.stringify(messageActivity('a'.repeat(50 * MB))), { level: 9 });
-const sendBomb = (url: string, headers: Record<string, string> = {}) => () =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...headers }, body: bomb }).then(async (r) => (await r.arrayBuffer(), r.status));
+const sendBomb =
+  (url: string, headers: Record<string, string> = {}) =>
+  () =>
+    fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...headers },
+      body: bomb,
+    }).then(async (r) => (await r.arrayBuffer(), r.status));
 const randomWords = () => {
   let s = '';
-  while (s.length < 30_000) s += `${Math.random().toString(36).slice(2, 3 + Math.floor(Math.random() * 7))} `;
+  while (s.length < 30_000)
+    s += `${Math.random()
+      .toString(36)
+      .slice(2, 3 + Math.floor(Math.random() * 7))} `;
   return s.slice(0, 30_000);
 };
 const say = (url: string, text: string) => () => post(url, messageActivity(text, { deliveryMode: 'expectReplies' })).then((r) => r.status);
@@ -100,7 +111,11 @@ describe('hostile requests in local mode', () => {
     ['30,000 characters of "<"', () => '<'.repeat(30_000), [200]],
     ['30,000 characters of "<at"', () => '<at'.repeat(10_000), [200]],
     ['one 28 KB word', () => 'x'.repeat(28 * 1024), [200]],
-    ['one 28 KB word of Danish letters', () => Array.from({ length: 28 * 1024 }, (_x, i) => 'æøåabcdefghijklmnoprstuv'[(i * 7) % 24]).join(''), [200]],
+    [
+      'one 28 KB word of Danish letters',
+      () => Array.from({ length: 28 * 1024 }, (_x, i) => 'æøåabcdefghijklmnoprstuv'[(i * 7) % 24]).join(''),
+      [200],
+    ],
     ['30,000 characters of random short words', randomWords, [200]],
   ])('answers %s within 1 s while /healthz stays quick', async (name, text, statuses) => {
     const r = await underAttack(server, say(server.url, text()));
@@ -116,7 +131,12 @@ describe('hostile requests with BOT_ID set', () => {
   let server: Running;
   beforeAll(async () => {
     // Signing keys nowhere to be found: nothing here may need them.
-    server = await start({ BOT_ID, BOT_PASSWORD: 'not-a-real-secret', BOT_OPENID_METADATA_URL: `http://127.0.0.1:${await freePort()}/keys`, HOST: '127.0.0.1' });
+    server = await start({
+      BOT_ID,
+      BOT_PASSWORD: 'not-a-real-secret',
+      BOT_OPENID_METADATA_URL: `http://127.0.0.1:${await freePort()}/keys`,
+      HOST: '127.0.0.1',
+    });
   }, 30_000);
   afterAll(() => server.stop());
 
@@ -137,7 +157,11 @@ describe('hostile requests with BOT_ID set', () => {
 
   it('refuses a 1 MB body without a token at once', async () => {
     const r = await underAttack(server, () =>
-      fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(MB, 'a') }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.alloc(MB, 'a'),
+      }).then(async (res) => (await res.arrayBuffer(), res.status)),
     );
     report('1 MB body without a token', r);
     expect(r.status).toBe(401);

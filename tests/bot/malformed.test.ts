@@ -18,14 +18,21 @@ afterAll(async () => {
 });
 
 const mention = { type: 'mention', mentioned: { id: 'bot', name: 'Hvidovrevejen' }, text: '<at>Hvidovrevejen</at>' };
-const channel = { conversation: { id: '19:abc@thread.tacv2', conversationType: 'channel' }, channelData: { team: { id: '19:team' }, channel: { id: '19:abc' } } };
+const channel = {
+  conversation: { id: '19:abc@thread.tacv2', conversationType: 'channel' },
+  channelData: { team: { id: '19:team' }, channel: { id: '19:abc' } },
+};
 // The table is built before the stand-in listens; its URL replaces this one as each case is sent.
 const CONNECTOR = 'http://127.0.0.1:1/connector/';
-const message = (o: Record<string, unknown> = {}) => messageActivity('<at>Hvidovrevejen</at> hej', { serviceUrl: CONNECTOR, entities: [mention], ...channel, ...o });
+const message = (o: Record<string, unknown> = {}) =>
+  messageActivity('<at>Hvidovrevejen</at> hej', { serviceUrl: CONNECTOR, entities: [mention], ...channel, ...o });
 const without = (field: string, o: Record<string, unknown> = {}) => ({ ...message(o), [field]: undefined });
-const update = (o: Record<string, unknown>) => message({ type: 'conversationUpdate', text: undefined, entities: undefined, membersAdded: [{ id: 'bot' }], ...o });
-const invoke = (value: unknown, o: Record<string, unknown> = {}) => message({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, entities: undefined, value, ...o });
-const card = (action: Record<string, unknown>) => invoke({ action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: {}, ...action } });
+const update = (o: Record<string, unknown>) =>
+  message({ type: 'conversationUpdate', text: undefined, entities: undefined, membersAdded: [{ id: 'bot' }], ...o });
+const invoke = (value: unknown, o: Record<string, unknown> = {}) =>
+  message({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, entities: undefined, value, ...o });
+const card = (action: Record<string, unknown>) =>
+  invoke({ action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: {}, ...action } });
 const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
 
 const cases: [string, unknown, RegExp][] = [
@@ -33,10 +40,26 @@ const cases: [string, unknown, RegExp][] = [
   ['entities as a string', message({ entities: 'mention' }), /\/entities must be array/],
   ['entities [null]', message({ entities: [null] }), /\/entities\/0 must be object/],
   ['entities [42]', message({ entities: [42] }), /\/entities\/0 must be object/],
-  ['a mention without mentioned', message({ entities: [{ type: 'mention', text: '<at>x</at>' }] }), /\/entities\/0 must have required property 'mentioned'/],
-  ['a mention whose mentioned is a string', message({ entities: [{ ...mention, mentioned: 'bot' }] }), /\/entities\/0\/mentioned must be object/],
-  ['a mention without mentioned.id', message({ entities: [{ ...mention, mentioned: { name: 'x' } }] }), /\/entities\/0\/mentioned must have required property 'id'/],
-  ['a mention without text', message({ entities: [{ type: 'mention', mentioned: { id: 'bot' } }] }), /\/entities\/0 must have required property 'text'/],
+  [
+    'a mention without mentioned',
+    message({ entities: [{ type: 'mention', text: '<at>x</at>' }] }),
+    /\/entities\/0 must have required property 'mentioned'/,
+  ],
+  [
+    'a mention whose mentioned is a string',
+    message({ entities: [{ ...mention, mentioned: 'bot' }] }),
+    /\/entities\/0\/mentioned must be object/,
+  ],
+  [
+    'a mention without mentioned.id',
+    message({ entities: [{ ...mention, mentioned: { name: 'x' } }] }),
+    /\/entities\/0\/mentioned must have required property 'id'/,
+  ],
+  [
+    'a mention without text',
+    message({ entities: [{ type: 'mention', mentioned: { id: 'bot' } }] }),
+    /\/entities\/0 must have required property 'text'/,
+  ],
   ['locale as an object', message({ locale: { lang: 'da' } }), /\/locale must be string/],
   ['locale as a number', message({ locale: 45 }), /\/locale must be string/],
   ['no recipient', without('recipient'), /must have required property 'recipient'/],
@@ -55,9 +78,21 @@ const cases: [string, unknown, RegExp][] = [
   ['an empty invoke verb', card({ verb: '' }), /\/value\/action\/verb must NOT have fewer than 1 characters/],
   ['invoke data as a string', card({ data: 'weekly' }), /\/value\/action\/data must be object/],
   ['invoke data as an array', card({ data: [1, 2] }), /\/value\/action\/data must be object/],
-  ['an invoke without name', invoke({ action: { type: 'Action.Execute', verb: 'x' } }, { name: undefined }), /must have required property 'name'/],
-  ['an invoke the bot does not handle', invoke({ query: 'x' }, { name: 'composeExtension/query' }), /\/name must be equal to constant "adaptiveCard\/action"/],
-  ['an invoke without from', invoke({ action: { type: 'Action.Execute', verb: 'x' } }, { from: undefined }), /must have required property 'from'/],
+  [
+    'an invoke without name',
+    invoke({ action: { type: 'Action.Execute', verb: 'x' } }, { name: undefined }),
+    /must have required property 'name'/,
+  ],
+  [
+    'an invoke the bot does not handle',
+    invoke({ query: 'x' }, { name: 'composeExtension/query' }),
+    /\/name must be equal to constant "adaptiveCard\/action"/,
+  ],
+  [
+    'an invoke without from',
+    invoke({ action: { type: 'Action.Execute', verb: 'x' } }, { from: undefined }),
+    /must have required property 'from'/,
+  ],
   // text and its format.
   ['text as a number', message({ text: 42 }), /\/text must be string/],
   ['text as an object', message({ text: { a: 1 } }), /\/text must be string/],
@@ -78,8 +113,16 @@ const cases: [string, unknown, RegExp][] = [
   ['conversation as a string', message({ conversation: 'c' }), /\/conversation must be object/],
   ['conversation.id as a number', message({ conversation: { id: 5 } }), /\/conversation\/id must be string/],
   ['an empty conversation.id', message({ conversation: { id: '' } }), /\/conversation\/id must NOT have fewer than 1 characters/],
-  ['conversation.id over 1,000 characters', message({ conversation: { id: 'c'.repeat(1001) } }), /\/conversation\/id must NOT have more than 1000/],
-  ['conversationType as a number', message({ conversation: { id: 'c', conversationType: 1 } }), /\/conversation\/conversationType must be string/],
+  [
+    'conversation.id over 1,000 characters',
+    message({ conversation: { id: 'c'.repeat(1001) } }),
+    /\/conversation\/id must NOT have more than 1000/,
+  ],
+  [
+    'conversationType as a number',
+    message({ conversation: { id: 'c', conversationType: 1 } }),
+    /\/conversation\/conversationType must be string/,
+  ],
   ['isGroup as a string', message({ conversation: { id: 'c', isGroup: 'yes' } }), /\/conversation\/isGroup must be boolean/],
   ['tenantId as an array', message({ conversation: { id: 'c', tenantId: [] } }), /\/conversation\/tenantId must be string/],
   ['channelData as a string', message({ channelData: 'x' }), /\/channelData must be object/],
@@ -94,7 +137,11 @@ const cases: [string, unknown, RegExp][] = [
   ['no serviceUrl', without('serviceUrl'), /must have required property 'serviceUrl'/],
   ['an ftp serviceUrl', message({ serviceUrl: 'ftp://127.0.0.1/' }), /\/serviceUrl must match pattern/],
   ['a serviceUrl with credentials', message({ serviceUrl: 'http://user:pw@127.0.0.1/' }), /\/serviceUrl must match pattern/],
-  ['a serviceUrl off this machine in local mode', message({ serviceUrl: 'https://smba.trafficmanager.net/emea/' }), /\/serviceUrl must be a loopback URL/],
+  [
+    'a serviceUrl off this machine in local mode',
+    message({ serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
+    /\/serviceUrl must be a loopback URL/,
+  ],
   // Other fields.
   ['entities as an object', message({ entities: { 0: mention } }), /\/entities must be array/],
   ['more than 50 entities', message({ entities: Array(51).fill(mention) }), /\/entities must NOT have more than 50 items/],
@@ -104,7 +151,11 @@ const cases: [string, unknown, RegExp][] = [
   ['membersRemoved [[]]', update({ membersAdded: undefined, membersRemoved: [[]] }), /\/membersRemoved\/0 must be object/],
   ['reactionsAdded as a string', message({ type: 'messageReaction', reactionsAdded: 'like' }), /\/reactionsAdded must be array/],
   ['reactionsAdded [5]', message({ type: 'messageReaction', reactionsAdded: [5] }), /\/reactionsAdded\/0 must be object/],
-  ['installationUpdate action as a number', update({ type: 'installationUpdate', membersAdded: undefined, action: 1 }), /\/action must be string/],
+  [
+    'installationUpdate action as a number',
+    update({ type: 'installationUpdate', membersAdded: undefined, action: 1 }),
+    /\/action must be string/,
+  ],
   ['timestamp as a number', message({ timestamp: 1700000000 }), /\/timestamp must be string/],
   ['localTimestamp in words', message({ localTimestamp: 'tomorrow' }), /\/localTimestamp must match pattern/],
   ['an impossible date', message({ timestamp: '2024-13-45T99:99:99Z' }), /\/timestamp is not a valid date/],
@@ -142,7 +193,11 @@ describe('a malformed activity', () => {
   it('is answered as an invoke error when it is an invoke, which Teams shows on the card', async () => {
     const res = await post(server.url, JSON.stringify(invoke({ action: 'weeklyRefresh' })).replaceAll(CONNECTOR, connector.url));
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: expect.stringMatching(/\/value\/action must be object/) } });
+    expect(res.json).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: expect.stringMatching(/\/value\/action must be object/) },
+    });
   });
 
   it('left no turn error in the log', () => {

@@ -55,7 +55,12 @@ describe('POST /api/messages', () => {
     ['an empty body', '', 400, /JSON object/],
     ['a type that is not a string', messageActivity('hej', { type: 42 }), 400, /\/type must be string/],
     ['no conversation', { ...messageActivity('hej'), conversation: undefined }, 400, /property 'conversation'/],
-    ['a conversation without id', messageActivity('hej', { conversation: { conversationType: 'personal' } }), 400, /\/conversation must have required property 'id'/],
+    [
+      'a conversation without id',
+      messageActivity('hej', { conversation: { conversationType: 'personal' } }),
+      400,
+      /\/conversation must have required property 'id'/,
+    ],
     ['a bad serviceUrl', messageActivity('hej', { serviceUrl: 'javascript:alert(1)' }), 400, /\/serviceUrl/],
     ['a bad timestamp', messageActivity('x', { timestamp: 'yesterday' }), 400, /\/timestamp/],
   ])('rejects %s with 400 and a reason', async (_name, body, status, reason) => {
@@ -119,7 +124,10 @@ describe('POST /api/messages', () => {
 describe('choosing a role from the card', () => {
   it('stores a real role and confirms it, in Danish first', async () => {
     const from = { id: 'u-role', aadObjectId: '00000000-0000-0000-0000-0000000000f1' };
-    const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'centerchef' }, deliveryMode: 'expectReplies' }));
+    const res = await post(
+      server.url,
+      messageActivity('', { from, value: { action: 'setRole', role: 'centerchef' }, deliveryMode: 'expectReplies' }),
+    );
     expect(res.json.activities[0].text).toMatch(/^Tak! Jeg har noteret, at din rolle er \*\*Centerchef\*\*/);
     const later = await post(server.url, messageActivity('min rolle', { from, deliveryMode: 'expectReplies' }));
     expect(JSON.stringify(later.json.activities[0].attachments[0].content)).toContain('Din rolle er Centerchef');
@@ -127,7 +135,10 @@ describe('choosing a role from the card', () => {
 
   it('ignores a submit with a role the charter does not have', async () => {
     const from = { id: 'u-king' };
-    const res = await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: 'konge' }, deliveryMode: 'expectReplies' }));
+    const res = await post(
+      server.url,
+      messageActivity('', { from, value: { action: 'setRole', role: 'konge' }, deliveryMode: 'expectReplies' }),
+    );
     expect(res.json.activities).toHaveLength(1);
     expect(res.json.activities[0].text ?? '').not.toMatch(/Tak!/);
     const mine = await post(server.url, messageActivity('min rolle', { from, deliveryMode: 'expectReplies' }));
@@ -152,13 +163,21 @@ describe('a turn that fails', () => {
   it('sends the user a short Danish apology and logs the details, with the conversation id hashed', async () => {
     const own = await startServer({ bot: failing() });
     try {
-      const res = await post(own.url, messageActivity('hemmelig tekst', { deliveryMode: 'expectReplies', conversation: { id: 'a:secret-conversation' } }));
+      const res = await post(
+        own.url,
+        messageActivity('hemmelig tekst', { deliveryMode: 'expectReplies', conversation: { id: 'a:secret-conversation' } }),
+      );
       expect(res.status).toBe(200);
       expect(res.json.activities.map((a: { text: string }) => a.text)).toEqual([APOLOGY]);
       expect(APOLOGY).toMatch(/^Beklager/);
       expect(res.text).not.toContain('kaboom');
       const line = own.logs.find((l) => l.includes('"turn_error"'))!;
-      expect(JSON.parse(line)).toMatchObject({ level: 'error', activityType: 'message', conversation: expect.stringMatching(/^[0-9a-f]{12}$/), message: 'kaboom in handler' });
+      expect(JSON.parse(line)).toMatchObject({
+        level: 'error',
+        activityType: 'message',
+        conversation: expect.stringMatching(/^[0-9a-f]{12}$/),
+        message: 'kaboom in handler',
+      });
       expect(JSON.parse(line).stack).toContain('kaboom');
       expect(line).not.toContain('secret-conversation');
       expect(line).not.toContain('hemmelig');
@@ -171,12 +190,23 @@ describe('a turn that fails', () => {
     const own = await startServer({ bot: failing() });
     try {
       const before = connector.calls.length;
-      const res = await post(own.url, messageActivity('', {
-        type: 'invoke', name: 'adaptiveCard/action', text: undefined, serviceUrl: connector.url,
-        value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: {} } },
-      }));
+      const res = await post(
+        own.url,
+        messageActivity('', {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          serviceUrl: connector.url,
+          value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: {} } },
+        }),
+      );
       expect(res.status).toBe(500);
-      expect(res.json).toMatchObject({ code: 'InternalError', statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError' } });
+      expect(res.json).toMatchObject({
+        code: 'InternalError',
+        statusCode: 500,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'InternalError' },
+      });
       expect(res.text).not.toContain('kaboom');
       await new Promise((r) => setTimeout(r, 200));
       expect(connector.calls.slice(before)).toEqual([]);
@@ -199,7 +229,15 @@ describe('GET /healthz and /tab/', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const csp = res.headers.get('content-security-policy') ?? '';
-    for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://*.microsoft365.com']) {
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.cloud.microsoft',
+      'https://*.office.com',
+      'https://outlook.office.com',
+      'https://outlook.office365.com',
+      'https://*.microsoft365.com',
+    ]) {
       expect(csp).toContain(host);
     }
     expect(await res.text()).toContain('Hvidovrevejen');

@@ -18,7 +18,10 @@ describe('stored role across a kill -9 of the server', () => {
 
     const first = runServer(env);
     await waitForHealth(url);
-    const picked = await post(url, messageActivity('', { from, value: { action: 'setRole', role: 'leder-af-medarbejdere' }, deliveryMode: 'expectReplies' }));
+    const picked = await post(
+      url,
+      messageActivity('', { from, value: { action: 'setRole', role: 'leder-af-medarbejdere' }, deliveryMode: 'expectReplies' }),
+    );
     expect(picked.status).toBe(200);
     expect(picked.json.activities[0].text).toContain('Leder af medarbejdere');
     first.child.kill('SIGKILL');
@@ -28,7 +31,10 @@ describe('stored role across a kill -9 of the server', () => {
     try {
       await waitForHealth(url);
       // A different Teams user id, same AAD object id: the role follows the person.
-      const res = await post(url, messageActivity('min rolle', { from: { ...from, id: 'other-client-id' }, deliveryMode: 'expectReplies' }));
+      const res = await post(
+        url,
+        messageActivity('min rolle', { from: { ...from, id: 'other-client-id' }, deliveryMode: 'expectReplies' }),
+      );
       expect(JSON.stringify(res.json.activities[0].attachments[0].content)).toContain('Din rolle er Leder af medarbejdere');
       const stranger = await post(url, messageActivity('min rolle', { from: { id: 'someone-else' }, deliveryMode: 'expectReplies' }));
       expect(JSON.stringify(stranger.json.activities[0].attachments[0].content)).toContain('Hvad er din rolle?');

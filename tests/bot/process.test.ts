@@ -26,7 +26,12 @@ describe('the server process', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-proc-'));
     const proc = runServer({ PORT: String(port), DATA_DIR: dataDir, HOST: '' });
     await waitForHealth(`http://127.0.0.1:${port}`);
-    const listening = JSON.parse(proc.output().split('\n').find((l) => l.includes('"listening"'))!);
+    const listening = JSON.parse(
+      proc
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"listening"'))!,
+    );
     expect(listening).toMatchObject({ url: `http://127.0.0.1:${port}`, mode: 'local (no auth)', production: false });
     proc.child.kill('SIGTERM');
     await proc.exited;
@@ -48,11 +53,17 @@ describe('the server process', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-proc-'));
     const proc = runServer({ PORT: String(port), DATA_DIR: dataDir, HOST: '', NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' });
     await waitForHealth(`http://127.0.0.1:${port}`);
-    const events = proc.output().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(events).toEqual(expect.arrayContaining([
-      expect.objectContaining({ event: 'unauthenticated', level: 'warn' }),
-      expect.objectContaining({ event: 'listening', url: `http://127.0.0.1:${port}`, production: true }),
-    ]));
+    const events = proc
+      .output()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'unauthenticated', level: 'warn' }),
+        expect.objectContaining({ event: 'listening', url: `http://127.0.0.1:${port}`, production: true }),
+      ]),
+    );
     proc.child.kill('SIGTERM');
     expect((await proc.exited).code).toBe(0);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -61,7 +72,10 @@ describe('the server process', () => {
   it.each([
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ ALLOW_UNAUTHENTICATED: 'yes' }, /ALLOW_UNAUTHENTICATED must be "true" or "false"/],
-    [{ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'x', BOT_OPENID_METADATA_URL: 'http://keys.example/' }, /BOT_OPENID_METADATA_URL must be an https URL/],
+    [
+      { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'x', BOT_OPENID_METADATA_URL: 'http://keys.example/' },
+      /BOT_OPENID_METADATA_URL must be an https URL/,
+    ],
     [{ BOT_TYPE: 'Everyone' }, /BOT_TYPE must be one of MultiTenant, SingleTenant, UserAssignedMSI/],
     [{ BOT_ID: '11111111-2222-3333-4444-555555555555' }, /BOT_PASSWORD is required/],
     [{ STORAGE_CONTAINER: 'hvidovrevejen' }, /STORAGE_CONNECTION_STRING and STORAGE_CONTAINER go together/],

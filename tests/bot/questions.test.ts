@@ -30,7 +30,10 @@ interface Question {
 // QUESTION_SET=some-file.json runs one set alone, e.g. a held-out set.
 const only = process.env.QUESTION_SET;
 const dir = path.join(__dirname, '../questions');
-const questions: (Question & { set: string })[] = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && (!only || f === only)).sort()
+const questions: (Question & { set: string })[] = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && (!only || f === only))
+  .sort()
   .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Question[]).map((q) => ({ ...q, set: f })));
 
 const ids = (list: readonly { id: string }[]) => list.map((s) => s.id).sort();
@@ -48,17 +51,28 @@ export function judge(q: Question, r: ReplyView): string | undefined {
   if (!sameIntent) return `intent ${r.intent} ≠ ${e.intent}`;
   if (r.misquoted.length) return `misquoted ${r.misquoted.join(', ')}`;
   const want = expectedIds(e);
-  if (want && JSON.stringify([...r.statementIds].sort()) !== JSON.stringify(want)) return `statements ${r.statementIds.join(',')} ≠ ${want.join(',')}`;
+  if (want && JSON.stringify([...r.statementIds].sort()) !== JSON.stringify(want))
+    return `statements ${r.statementIds.join(',')} ≠ ${want.join(',')}`;
   if (e.intent === 'topic') {
     const missing = (e.mustInclude ?? []).filter((id) => !r.statementIds.includes(id));
-    const stray = r.statementIds.filter((id) => !new RegExp(e.allowed!, 'i').test(statement(id)!.text) || (e.rows && !e.rows.includes(id.split('.')[0] as RowId)));
+    const stray = r.statementIds.filter(
+      (id) => !new RegExp(e.allowed!, 'i').test(statement(id)!.text) || (e.rows && !e.rows.includes(id.split('.')[0] as RowId)),
+    );
     if (missing.length || stray.length || r.statementIds.length === 0) return `topic missing [${missing}] stray [${stray}]`;
   }
   if (e.intent === 'setRole' && !r.texts.join(' ').includes(require('../../data/charter').role(e.role).name)) return 'role not confirmed';
   if (e.intent === 'didYouMean') {
-    const offered = r.buttons.map((b) => JSON.stringify({ intent: b.data?.intent === 'setRole' || b.data?.action === 'setRole' ? 'setRole' : b.data?.intent, role: b.data?.slots?.role ?? b.data?.role, perspective: b.data?.slots?.perspective }));
+    const offered = r.buttons.map((b) =>
+      JSON.stringify({
+        intent: b.data?.intent === 'setRole' || b.data?.action === 'setRole' ? 'setRole' : b.data?.intent,
+        role: b.data?.slots?.role ?? b.data?.role,
+        perspective: b.data?.slots?.perspective,
+      }),
+    );
     if (r.buttons.length < 2 || r.buttons.length > 3) return `${r.buttons.length} buttons`;
-    const missing = e.options!.filter((o) => !offered.includes(JSON.stringify({ intent: o.intent, role: o.role, perspective: o.perspective })));
+    const missing = e.options!.filter(
+      (o) => !offered.includes(JSON.stringify({ intent: o.intent, role: o.role, perspective: o.perspective })),
+    );
     if (missing.length) return `options missing ${JSON.stringify(missing)}`;
   }
   if (r.language !== (q.lang ?? 'da')) return `language ${r.language} ≠ ${q.lang ?? 'da'}`;
@@ -82,9 +96,18 @@ describe('question set through the real HTTP endpoint', () => {
     const results: { q: Question; error?: string }[] = [];
     for (const [n, q] of questions.entries()) {
       const from = { id: `qa-user-${n}`, aadObjectId: `00000000-0000-0000-0000-${String(n).padStart(12, '0')}` };
-      if (q.role) await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: q.role }, deliveryMode: 'expectReplies' }));
-      const channel = q.channel ? { conversation: { id: '19:abc@thread.tacv2;messageid=1', conversationType: 'channel' }, entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Hvidovrevejen' }, text: '<at>Hvidovrevejen</at>' }] } : {};
-      const res = await post(server.url, messageActivity(q.q, { from, locale: q.locale ?? 'da-DK', deliveryMode: 'expectReplies', ...channel }));
+      if (q.role)
+        await post(server.url, messageActivity('', { from, value: { action: 'setRole', role: q.role }, deliveryMode: 'expectReplies' }));
+      const channel = q.channel
+        ? {
+            conversation: { id: '19:abc@thread.tacv2;messageid=1', conversationType: 'channel' },
+            entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Hvidovrevejen' }, text: '<at>Hvidovrevejen</at>' }],
+          }
+        : {};
+      const res = await post(
+        server.url,
+        messageActivity(q.q, { from, locale: q.locale ?? 'da-DK', deliveryMode: 'expectReplies', ...channel }),
+      );
       const error = res.status !== 200 ? `HTTP ${res.status}` : judge(q, readReplies(res.json.activities));
       results.push({ q, error });
     }
@@ -94,9 +117,13 @@ describe('question set through the real HTTP endpoint', () => {
       byIntent.set(r.q.expect.intent, { ok: k.ok + (r.error ? 0 : 1), all: k.all + 1 });
     }
     const ok = results.filter((r) => !r.error).length;
-    const lines = [...byIntent].sort().map(([k, v]) => `  ${k.padEnd(12)} ${String(v.ok).padStart(3)}/${String(v.all).padEnd(3)} ${((100 * v.ok) / v.all).toFixed(1)}%`);
+    const lines = [...byIntent]
+      .sort()
+      .map(([k, v]) => `  ${k.padEnd(12)} ${String(v.ok).padStart(3)}/${String(v.all).padEnd(3)} ${((100 * v.ok) / v.all).toFixed(1)}%`);
     const failures = results.filter((r) => r.error).map((r) => `  ✗ ${r.q.q}  →  ${r.error}`);
-    process.stdout.write(`\nQuestion set: ${ok}/${results.length} = ${((100 * ok) / results.length).toFixed(1)}% right\n${lines.join('\n')}\n${failures.join('\n')}\n`);
+    process.stdout.write(
+      `\nQuestion set: ${ok}/${results.length} = ${((100 * ok) / results.length).toFixed(1)}% right\n${lines.join('\n')}\n${failures.join('\n')}\n`,
+    );
     expect(ok / results.length).toBeGreaterThanOrEqual(0.95);
   }, 180000);
 });

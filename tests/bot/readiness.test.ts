@@ -28,7 +28,12 @@ describe('GET /readyz', () => {
   it.each<[string, () => Promise<void>, number, unknown]>([
     ['storage answers', async () => undefined, 200, { status: 'ready' }],
     ['storage answers in 300 ms', () => new Promise((r) => setTimeout(r, 300)), 200, { status: 'ready' }],
-    ['storage fails', async () => Promise.reject(new Error('ECONNREFUSED 10.0.0.1:443')), 503, { status: 'unavailable', reason: 'storage' }],
+    [
+      'storage fails',
+      async () => Promise.reject(new Error('ECONNREFUSED 10.0.0.1:443')),
+      503,
+      { status: 'unavailable', reason: 'storage' },
+    ],
     ['storage never answers', never, 503, { status: 'unavailable', reason: 'storage' }],
   ])('when %s', async (_name, ready, status, body) => {
     const app = await serve(ready);

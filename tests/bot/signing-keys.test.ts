@@ -21,11 +21,24 @@ async function keyServer() {
       }
       res.setHeader('content-type', 'application/json');
       if (req.url === '/meta') res.end(JSON.stringify({ jwks_uri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys` }));
-      else res.end(JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }, { kty: 'RSA', kid: 'broken', e: 'AQAB' }, { kty: 'EC', kid: 'ec', crv: 'P-256', x: 'x', y: 'y' }] }));
+      else
+        res.end(
+          JSON.stringify({
+            keys: [
+              { kty: 'RSA', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] },
+              { kty: 'RSA', kid: 'broken', e: 'AQAB' },
+              { kty: 'EC', kid: 'ec', crv: 'P-256', x: 'x', y: 'y' },
+            ],
+          }),
+        );
     }, 20);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/meta`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    state,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/meta`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('SigningKeys', () => {

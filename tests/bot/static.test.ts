@@ -9,7 +9,10 @@ import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
 const dist = path.join(__dirname, '../../tab/dist');
-const asset = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort((a, b) => fs.statSync(path.join(dist, 'assets', b)).size - fs.statSync(path.join(dist, 'assets', a)).size)[0];
+const asset = fs
+  .readdirSync(path.join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .sort((a, b) => fs.statSync(path.join(dist, 'assets', b)).size - fs.statSync(path.join(dist, 'assets', a)).size)[0];
 const css = fs.readdirSync(path.join(dist, 'assets')).find((f) => f.endsWith('.css'))!;
 
 beforeAll(async () => {
@@ -18,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A raw request: fetch would decompress for us and normalise "..". */
-function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
@@ -86,17 +93,20 @@ describe('GET /tab/', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it.each([['/tab/'], ['/tab/index.html'], ['/tab/config.html']])('revalidates %s: no-cache, an ETag, and 304 when it matches', async (p) => {
-    const res = await get(p, { 'accept-encoding': 'gzip' });
-    expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
-    const again = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': res.headers.etag! });
-    expect(again.status).toBe(304);
-    expect(again.body.length).toBe(0);
-    expect(again.headers.etag).toBe(res.headers.etag);
-    const changed = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': '"something-else"' });
-    expect(changed.status).toBe(200);
-  });
+  it.each([['/tab/'], ['/tab/index.html'], ['/tab/config.html']])(
+    'revalidates %s: no-cache, an ETag, and 304 when it matches',
+    async (p) => {
+      const res = await get(p, { 'accept-encoding': 'gzip' });
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
+      const again = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': res.headers.etag! });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers.etag).toBe(res.headers.etag);
+      const changed = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': '"something-else"' });
+      expect(changed.status).toBe(200);
+    },
+  );
 
   it.each([
     ['/tab/../package.json'],

@@ -16,7 +16,8 @@ const dataDir = path.join(mountPoint, 'data');
 let server: RunningServer;
 
 beforeAll(async () => {
-  if (process.getuid?.() !== 0) throw new Error('This test mounts a tmpfs and must run as root (CI does). Run it with sudo, or run the other suites alone.');
+  if (process.getuid?.() !== 0)
+    throw new Error('This test mounts a tmpfs and must run as root (CI does). Run it with sudo, or run the other suites alone.');
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
   server = await startServer({ dataDir, env: { LOG_LEVEL: 'warn' } });
 }, 30000);
@@ -36,14 +37,36 @@ const send = async (text: string, from: object, extra: Record<string, unknown> =
 };
 
 /** Seven turns of an ordinary morning. */
-const turns: [string, () => Promise<Awaited<ReturnType<typeof send>>>, (v: NonNullable<Awaited<ReturnType<typeof send>>['view']>) => void][] = [
+const turns: [
+  string,
+  () => Promise<Awaited<ReturnType<typeof send>>>,
+  (v: NonNullable<Awaited<ReturnType<typeof send>>['view']>) => void,
+][] = [
   ['a greeting', () => send('hej', someone()), (v) => expect(v.intent).toBe('welcome')],
   ['a question about the charter', () => send('hvem gør hvad for driften?', someone()), (v) => expect(v.intent).toBe('chain')],
-  ['"my" question from someone whose role is stored', () => send('hvad er mit ansvar for driften?', known), (v) => expect(v.intent).toBe('cell')],
+  [
+    '"my" question from someone whose role is stored',
+    () => send('hvad er mit ansvar for driften?', known),
+    (v) => expect(v.intent).toBe('cell'),
+  ],
   ['"my" question from someone new', () => send('hvad er mit ansvar for driften?', someone()), (v) => expect(v.intent).toBe('pickRole')],
   ['an out-of-scope question (logged)', () => send('hvornår har jeg ferie?', someone()), (v) => expect(v.intent).toBe('outOfScope')],
-  ['a vote (logged)', () => send('', someone(), { value: { action: 'feedback', vote: 'up', intent: 'chain', question: 'hvem gør hvad for driften?' } }), (v) => expect(v.texts[0]).toBe(strings('da').feedbackThanks)],
-  ['an install in a channel (tracked)', () => send('', someone(), { type: 'installationUpdate', action: 'add', text: undefined, conversation: { id: `19:outage-${n}@thread.tacv2`, conversationType: 'channel' } }), () => undefined],
+  [
+    'a vote (logged)',
+    () => send('', someone(), { value: { action: 'feedback', vote: 'up', intent: 'chain', question: 'hvem gør hvad for driften?' } }),
+    (v) => expect(v.texts[0]).toBe(strings('da').feedbackThanks),
+  ],
+  [
+    'an install in a channel (tracked)',
+    () =>
+      send('', someone(), {
+        type: 'installationUpdate',
+        action: 'add',
+        text: undefined,
+        conversation: { id: `19:outage-${n}@thread.tacv2`, conversationType: 'channel' },
+      }),
+    () => undefined,
+  ],
 ];
 
 describe('with a full data folder', () => {

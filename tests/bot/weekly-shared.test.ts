@@ -49,14 +49,50 @@ async function launch(env: Record<string, string>): Promise<Instance> {
 it('posts exactly once per week when two server processes share the storage', async () => {
   const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hv-clock-')), 'now');
   fs.writeFileSync(clockFile, '2026-11-30T07:00:00Z');
-  const env = { CLOCK_FILE: clockFile, STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: `shared-${Date.now()}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env = {
+    CLOCK_FILE: clockFile,
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    STORAGE_CONTAINER: `shared-${Date.now()}`,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   const [a, b] = await Promise.all([launch(env), launch(env)]);
   try {
     const leader = { id: '29:leder-b', name: 'Leder B', aadObjectId: '00000000-0000-0000-0000-0000000000bb' };
-    await post(a.url, messageActivity('', { serviceUrl: connector.url, type: 'installationUpdate', action: 'add', text: undefined, conversation: { id: CHANNEL, conversationType: 'channel' }, channelData: { team: { id: '19:team-b' } } }));
-    await post(a.url, messageActivity('jeg er centerchef', { serviceUrl: connector.url, from: leader, conversation: { id: 'a:b-personlig', conversationType: 'personal' }, deliveryMode: 'expectReplies' }));
-    await post(b.url, messageActivity('', { serviceUrl: connector.url, from: leader, conversation: { id: 'a:b-personlig', conversationType: 'personal' }, deliveryMode: 'expectReplies', value: { action: 'weeklySubscribe', channel: CHANNEL, perspective: 'velfaerd', weekday: '1', time: '09:00' } }));
-    const delivered = () => connector.calls.filter((c) => c.method === 'POST' && c.status === 200 && c.path.includes(encodeURIComponent(CHANNEL)) && c.body?.attachments).length;
+    await post(
+      a.url,
+      messageActivity('', {
+        serviceUrl: connector.url,
+        type: 'installationUpdate',
+        action: 'add',
+        text: undefined,
+        conversation: { id: CHANNEL, conversationType: 'channel' },
+        channelData: { team: { id: '19:team-b' } },
+      }),
+    );
+    await post(
+      a.url,
+      messageActivity('jeg er centerchef', {
+        serviceUrl: connector.url,
+        from: leader,
+        conversation: { id: 'a:b-personlig', conversationType: 'personal' },
+        deliveryMode: 'expectReplies',
+      }),
+    );
+    await post(
+      b.url,
+      messageActivity('', {
+        serviceUrl: connector.url,
+        from: leader,
+        conversation: { id: 'a:b-personlig', conversationType: 'personal' },
+        deliveryMode: 'expectReplies',
+        value: { action: 'weeklySubscribe', channel: CHANNEL, perspective: 'velfaerd', weekday: '1', time: '09:00' },
+      }),
+    );
+    const delivered = () =>
+      connector.calls.filter(
+        (c) => c.method === 'POST' && c.status === 200 && c.path.includes(encodeURIComponent(CHANNEL)) && c.body?.attachments,
+      ).length;
     for (let week = 0; week < 3; week++) {
       fs.writeFileSync(clockFile, new Date(Date.parse('2026-11-30T08:00:20Z') + week * 7 * 86_400_000).toISOString());
       const [ra, rb] = await Promise.all([a.tick(), b.tick()]);

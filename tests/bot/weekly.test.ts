@@ -29,16 +29,57 @@ beforeAll(async () => {
 afterAll(() => connector.close());
 
 const fast = { baseDelayMs: 5, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 20))) };
-const posts = (conversation = CHANNEL) => connector.calls.filter((c) => c.method === 'POST' && c.status === 200 && c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversation)}/activities`) && c.body?.attachments);
+const posts = (conversation = CHANNEL) =>
+  connector.calls.filter(
+    (c) =>
+      c.method === 'POST' &&
+      c.status === 200 &&
+      c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversation)}/activities`) &&
+      c.body?.attachments,
+  );
 const at = (server: RunningServer, activity: Record<string, unknown>) => post(server.url, { ...activity, serviceUrl: connector.url });
 
 async function install(server: RunningServer) {
-  await at(server, messageActivity('', { type: 'installationUpdate', action: 'add', text: undefined, conversation: { id: CHANNEL, conversationType: 'channel' }, channelData: { team: { id: TEAM, name: 'Center for Skole' }, channel: { id: CHANNEL, name: 'Generelt' } } }));
-  await at(server, messageActivity('jeg er leder af medarbejdere', { from: leader, conversation: { id: 'a:leder-personlig', conversationType: 'personal' }, deliveryMode: 'expectReplies' }));
+  await at(
+    server,
+    messageActivity('', {
+      type: 'installationUpdate',
+      action: 'add',
+      text: undefined,
+      conversation: { id: CHANNEL, conversationType: 'channel' },
+      channelData: { team: { id: TEAM, name: 'Center for Skole' }, channel: { id: CHANNEL, name: 'Generelt' } },
+    }),
+  );
+  await at(
+    server,
+    messageActivity('jeg er leder af medarbejdere', {
+      from: leader,
+      conversation: { id: 'a:leder-personlig', conversationType: 'personal' },
+      deliveryMode: 'expectReplies',
+    }),
+  );
 }
 
 async function subscribe(server: RunningServer, extra: Record<string, unknown> = {}) {
-  const res = await at(server, messageActivity('', { from: leader, conversation: { id: 'a:leder-personlig', conversationType: 'personal' }, deliveryMode: 'expectReplies', value: { action: 'weeklySubscribe', channel: CHANNEL, perspective: 'driften', weekday: '1', time: '09:00', question: 'Hvad lærte vi?', note: 'God uge!', skipWeeks: '', ...extra } }));
+  const res = await at(
+    server,
+    messageActivity('', {
+      from: leader,
+      conversation: { id: 'a:leder-personlig', conversationType: 'personal' },
+      deliveryMode: 'expectReplies',
+      value: {
+        action: 'weeklySubscribe',
+        channel: CHANNEL,
+        perspective: 'driften',
+        weekday: '1',
+        time: '09:00',
+        question: 'Hvad lærte vi?',
+        note: 'God uge!',
+        skipWeeks: '',
+        ...extra,
+      },
+    }),
+  );
   return readReplies(res.json.activities);
 }
 
@@ -50,7 +91,9 @@ describe('ugens perspektiv', () => {
       const before = posts().length;
       await install(server);
       const status = await subscribe(server);
-      expect(JSON.stringify(status.cards)).toContain('Aktivt – hver mandag kl. 09:00 (dansk tid), på skift fra denne uge: driften → resultaterne → velfærd → en robust organisation');
+      expect(JSON.stringify(status.cards)).toContain(
+        'Aktivt – hver mandag kl. 09:00 (dansk tid), på skift fra denne uge: driften → resultaterne → velfærd → en robust organisation',
+      );
       const seen: string[] = [];
       for (let week = 0; week < 6; week++) {
         const monday = Date.parse('2026-11-30T00:00:00Z') + week * 7 * 86_400_000;
@@ -62,11 +105,21 @@ describe('ugens perspektiv', () => {
         expect(mine).toHaveLength(week + 1);
         seen.push(readReplies([mine[week].body]).cards[0].body[0].items[1].text);
       }
-      expect(seen).toEqual(['Sammen sikrer vi driften', 'Sammen styrker vi resultaterne', 'Sammen skaber vi velfærd', 'Sammen udvikler vi en robust organisation', 'Sammen sikrer vi driften', 'Sammen styrker vi resultaterne']);
+      expect(seen).toEqual([
+        'Sammen sikrer vi driften',
+        'Sammen styrker vi resultaterne',
+        'Sammen skaber vi velfærd',
+        'Sammen udvikler vi en robust organisation',
+        'Sammen sikrer vi driften',
+        'Sammen styrker vi resultaterne',
+      ]);
       const card = posts().slice(before)[0].body.attachments[0].content;
       expect(cardProblems(card)).toEqual([]);
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
-      expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'weeklyRefresh' }, userIds: ['29:member-1', '29:member-2', '29:member-3'] });
+      expect(card.refresh).toMatchObject({
+        action: { type: 'Action.Execute', verb: 'weeklyRefresh' },
+        userIds: ['29:member-1', '29:member-2', '29:member-3'],
+      });
       expect(JSON.stringify(card)).toContain('Hvad lærte vi?');
       expect(JSON.stringify(card)).toContain('Kirsten Leder');
     } finally {
@@ -110,14 +163,20 @@ describe('ugens perspektiv', () => {
       // Every attempt fails, however many there are; they must stop, bounded.
       connector.failNext(...Array.from({ length: 100 }, () => ({ status: 500, path: encodeURIComponent(CHANNEL) })));
       expect(await server.scheduler.tick()).toEqual({ posted: [], failed: [CHANNEL] });
-      const attempts = connector.calls.filter((c) => c.method === 'POST' && c.path.includes(encodeURIComponent(CHANNEL))).length - attemptsBefore;
+      const attempts =
+        connector.calls.filter((c) => c.method === 'POST' && c.path.includes(encodeURIComponent(CHANNEL))).length - attemptsBefore;
       connector.clearFailures();
       expect(attempts).toBeGreaterThanOrEqual(DEFAULT_SEND.maxAttempts);
       expect(attempts).toBeLessThanOrEqual(DEFAULT_SEND.maxAttempts * 4);
       process.stdout.write(`persistent 500: ${attempts} attempts in all, then recorded as failed\n`);
       const sub = await server.store.subscription(CHANNEL);
       expect(sub?.failures).toEqual([expect.objectContaining({ week: '2026-W50', error: expect.stringMatching(/^500/) })]);
-      const report = connector.calls.filter((c) => c.status === 200 && c.path.startsWith(`/v3/conversations/${encodeURIComponent('a:leder-personlig')}/activities`) && /kunne ikke sendes/.test(c.body?.text ?? ''));
+      const report = connector.calls.filter(
+        (c) =>
+          c.status === 200 &&
+          c.path.startsWith(`/v3/conversations/${encodeURIComponent('a:leder-personlig')}/activities`) &&
+          /kunne ikke sendes/.test(c.body?.text ?? ''),
+      );
       expect(report).toHaveLength(1);
       // The failed week is settled: no more tries that week.
       clock.set('2026-12-08T08:01:00Z');
@@ -135,7 +194,16 @@ describe('ugens perspektiv', () => {
       await subscribe(server);
       await server.scheduler.tick();
       const before = posts().length;
-      await at(server, messageActivity('', { type: 'installationUpdate', action: 'remove', text: undefined, conversation: { id: CHANNEL, conversationType: 'channel' }, channelData: { team: { id: TEAM } } }));
+      await at(
+        server,
+        messageActivity('', {
+          type: 'installationUpdate',
+          action: 'remove',
+          text: undefined,
+          conversation: { id: CHANNEL, conversationType: 'channel' },
+          channelData: { team: { id: TEAM } },
+        }),
+      );
       clock.set('2026-12-07T08:01:00Z');
       await server.scheduler.tick();
       expect(posts().length).toBe(before);
@@ -148,14 +216,32 @@ describe('ugens perspektiv', () => {
   it('shows each reader their own role’s statements on refresh', async () => {
     const server = await startServer({ app: { send: fast } });
     try {
-      const readers = [['centerchef', '00000000-0000-0000-0000-0000000000c1'], ['medarbejder', '00000000-0000-0000-0000-0000000000c2'], ['direktion', '00000000-0000-0000-0000-0000000000c3']] as const;
+      const readers = [
+        ['centerchef', '00000000-0000-0000-0000-0000000000c1'],
+        ['medarbejder', '00000000-0000-0000-0000-0000000000c2'],
+        ['direktion', '00000000-0000-0000-0000-0000000000c3'],
+      ] as const;
       for (const [role, aad] of readers) {
         const from = { id: `29:${role}`, aadObjectId: aad };
         await post(server.url, messageActivity('', { from, value: { action: 'setRole', role }, deliveryMode: 'expectReplies' }));
-        const res = await post(server.url, messageActivity('', {
-          type: 'invoke', name: 'adaptiveCard/action', text: undefined, from, conversation: { id: CHANNEL, conversationType: 'channel' },
-          value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: { action: 'weekly', perspective: 'velfaerd', week: '2026-W49', question: 'Hvordan?' } }, trigger: 'automatic' },
-        }));
+        const res = await post(
+          server.url,
+          messageActivity('', {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            text: undefined,
+            from,
+            conversation: { id: CHANNEL, conversationType: 'channel' },
+            value: {
+              action: {
+                type: 'Action.Execute',
+                verb: 'weeklyRefresh',
+                data: { action: 'weekly', perspective: 'velfaerd', week: '2026-W49', question: 'Hvordan?' },
+              },
+              trigger: 'automatic',
+            },
+          }),
+        );
         expect(res.status).toBe(200);
         expect(res.json).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         const ids: string[] = [];
@@ -163,7 +249,16 @@ describe('ugens perspektiv', () => {
         expect(ids).toEqual(cell(role, 'velfaerd').map((s) => s.id));
         expect(cardProblems(res.json.value)).toEqual([]);
       }
-      const stranger = await post(server.url, messageActivity('', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, from: { id: '29:ny' }, value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: { perspective: 'robust', week: '2026-W49' } } } }));
+      const stranger = await post(
+        server.url,
+        messageActivity('', {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          from: { id: '29:ny' },
+          value: { action: { type: 'Action.Execute', verb: 'weeklyRefresh', data: { perspective: 'robust', week: '2026-W49' } } },
+        }),
+      );
       expect(JSON.stringify(stranger.json.value)).toContain('Vælg din rolle for at se dit bidrag');
     } finally {
       await server.close();
@@ -174,11 +269,27 @@ describe('ugens perspektiv', () => {
     const server = await startServer({ app: { send: fast } });
     try {
       const staff = { id: '29:staff', aadObjectId: '00000000-0000-0000-0000-0000000000dd' };
-      await post(server.url, messageActivity('', { from: staff, value: { action: 'setRole', role: 'medarbejder' }, deliveryMode: 'expectReplies' }));
-      const asked = readReplies((await post(server.url, messageActivity('ugens perspektiv', { from: staff, deliveryMode: 'expectReplies' }))).json.activities);
+      await post(
+        server.url,
+        messageActivity('', { from: staff, value: { action: 'setRole', role: 'medarbejder' }, deliveryMode: 'expectReplies' }),
+      );
+      const asked = readReplies(
+        (await post(server.url, messageActivity('ugens perspektiv', { from: staff, deliveryMode: 'expectReplies' }))).json.activities,
+      );
       expect(asked.texts[0]).toMatch(/^Ugens perspektiv sendes af ledere/);
       const before = posts().length;
-      const forged = readReplies((await post(server.url, messageActivity('', { from: staff, deliveryMode: 'expectReplies', value: { action: 'weeklyPost', channel: CHANNEL, perspective: 'driften' } }))).json.activities);
+      const forged = readReplies(
+        (
+          await post(
+            server.url,
+            messageActivity('', {
+              from: staff,
+              deliveryMode: 'expectReplies',
+              value: { action: 'weeklyPost', channel: CHANNEL, perspective: 'driften' },
+            }),
+          )
+        ).json.activities,
+      );
       expect(forged.texts[0]).toMatch(/^Ugens perspektiv sendes af ledere/);
       expect(posts().length).toBe(before);
     } finally {

@@ -34,9 +34,13 @@ export async function startAzurite(options: { port?: number; location?: string }
   const port = options.port ?? (await freePort());
   const location = options.location ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hv-azurite-'));
   const bin = path.join(__dirname, '../../node_modules/.bin/azurite-blob');
-  const child: ChildProcess = spawn(bin, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--disableTelemetry'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--disableTelemetry'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${output}`)), 20000);

@@ -18,7 +18,11 @@ async function outcome(work) {
   }
 }
 
-const temps = (dir) => fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp')).length;
+const temps = (dir) =>
+  fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.tmp')).length;
 
 async function main() {
   const mountPoint = process.argv[2];

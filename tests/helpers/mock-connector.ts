@@ -28,14 +28,23 @@ export async function startMockConnector(): Promise<MockConnector> {
   const calls: ConnectorCall[] = [];
   const waiters: (() => void)[] = [];
   const failures: { status: number; headers?: Record<string, string>; path?: string }[] = [];
-  const members = [1, 2, 3].map((n) => ({ id: `29:member-${n}`, name: `Medlem ${n}`, aadObjectId: `00000000-0000-0000-0000-00000000000${n}` }));
+  const members = [1, 2, 3].map((n) => ({
+    id: `29:member-${n}`,
+    name: `Medlem ${n}`,
+    aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
+  }));
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const at = req.method === 'POST' ? failures.findIndex((f) => !f.path || (req.url ?? '').includes(f.path)) : -1;
       const failure = at >= 0 ? failures.splice(at, 1)[0] : undefined;
-      calls.push({ method: req.method ?? '', path: req.url ?? '', body: raw ? JSON.parse(raw) : undefined, status: failure?.status ?? 200 });
+      calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        body: raw ? JSON.parse(raw) : undefined,
+        status: failure?.status ?? 200,
+      });
       waiters.splice(0).forEach((w) => w());
       if (req.method === 'GET' && /\/pagedmembers/.test(req.url ?? '')) {
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -41,8 +41,10 @@ export async function startOpenId(key: SigningKey, kid = 'test-key-1'): Promise<
   const server = http.createServer((req, res) => {
     stub.requests += 1;
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/keys` }));
-    else if (req.url === '/v1/keys') res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'emulator'] }] }));
+    if (req.url === '/v1/.well-known/openidconfiguration')
+      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/keys` }));
+    else if (req.url === '/v1/keys')
+      res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'emulator'] }] }));
     else {
       res.statusCode = 404;
       res.end('{}');

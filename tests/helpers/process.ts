@@ -11,11 +11,15 @@ export interface ServerProcess {
 }
 
 export function runServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env } });
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
+  });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 

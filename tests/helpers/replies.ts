@@ -17,7 +17,20 @@ export interface ReplyView {
 
 const EN_MARKERS = (() => {
   const en = strings('en');
-  return [en.helpful, en.didYouMean, en.pickRoleTitle, en.outOfScopeTitle, en.helpTitle, en.welcomeTitle, en.thanks, en.overviewTitle, en.openInTab, 'Thanks! I have noted', 'Your role is', en.feedbackThanks];
+  return [
+    en.helpful,
+    en.didYouMean,
+    en.pickRoleTitle,
+    en.outOfScopeTitle,
+    en.helpTitle,
+    en.welcomeTitle,
+    en.thanks,
+    en.overviewTitle,
+    en.openInTab,
+    'Thanks! I have noted',
+    'Your role is',
+    en.feedbackThanks,
+  ];
 })();
 
 function walk(node: unknown, visit: (o: any) => void): void {

@@ -26,13 +26,17 @@ export interface RunningServer {
 }
 
 /** The real app (restify + CloudAdapter) on a free loopback port; `bot` swaps in another bot. */
-export async function startServer(opts: { bot?: Bot; env?: Record<string, string>; app?: AppOptions; dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { bot?: Bot; env?: Record<string, string>; app?: AppOptions; dataDir?: string } = {},
+): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hv-data-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...opts.env });
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
   const app = await createApp(config, log, opts.app);
-  const server = opts.bot ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log, ready: async () => undefined }) : app.server;
+  const server = opts.bot
+    ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log, ready: async () => undefined })
+    : app.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -75,7 +79,11 @@ export function messageActivity(text: string, overrides: Record<string, unknown>
   };
 }
 
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

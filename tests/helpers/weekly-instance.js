@@ -9,7 +9,11 @@ const { createApp } = require('../../lib/bot/app');
 
 (async () => {
   const now = () => new Date(fs.readFileSync(process.env.CLOCK_FILE, 'utf8').trim());
-  const app = await createApp(loadConfig(), createLogger('warn', (l) => process.stderr.write(`${l}\n`)), { now, send: { baseDelayMs: 5 } });
+  const app = await createApp(
+    loadConfig(),
+    createLogger('warn', (l) => process.stderr.write(`${l}\n`)),
+    { now, send: { baseDelayMs: 5 } },
+  );
   await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`${JSON.stringify({ port: app.server.address().port })}\n`);
   readline.createInterface({ input: process.stdin }).on('line', async (line) => {

@@ -36,12 +36,19 @@ describe('BlobStore with nothing listening', () => {
   let store: KeyValueStore;
   const lines: string[] = [];
   beforeAll(async () => {
-    store = BlobStore.fromConnectionString(connectionString(await freePort()), 'down', createLogger('debug', (l) => lines.push(l)));
+    store = BlobStore.fromConnectionString(
+      connectionString(await freePort()),
+      'down',
+      createLogger('debug', (l) => lines.push(l)),
+    );
   });
 
   it.each(OPS)('rejects %s with StorageUnavailableError within 3 s, naming no host or key', async (_name, op) => {
     const { ms, error, message } = await timed(() => op(store));
-    expect({ error, message }).toEqual({ error: 'StorageUnavailableError', message: expect.stringMatching(/^Storage is unavailable: not reachable/) });
+    expect({ error, message }).toEqual({
+      error: 'StorageUnavailableError',
+      message: expect.stringMatching(/^Storage is unavailable: not reachable/),
+    });
     expect(message).not.toMatch(/127\.0\.0\.1|secret|users/);
     expect(ms).toBeLessThan(3000);
   });
@@ -61,7 +68,11 @@ describe('BlobStore against a server that accepts and never answers', () => {
   beforeAll(async () => {
     server = net.createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const store = BlobStore.fromConnectionString(connectionString((server.address() as net.AddressInfo).port), 'hung', createLogger('silent'));
+    const store = BlobStore.fromConnectionString(
+      connectionString((server.address() as net.AddressInfo).port),
+      'hung',
+      createLogger('silent'),
+    );
     outcomes = new Map(await Promise.all(OPS.map(async ([name, op]) => [name, await timed(() => op(store))] as const)));
   });
   afterAll(async () => {

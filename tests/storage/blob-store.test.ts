@@ -28,7 +28,8 @@ const logsOf = () => {
 describe('BlobStore naming in the container', () => {
   const names = async (container: string) => {
     const found: string[] = [];
-    for await (const blob of BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container).listBlobsFlat()) found.push(blob.name);
+    for await (const blob of BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container).listBlobsFlat())
+      found.push(blob.name);
     return found.sort();
   };
 
@@ -41,7 +42,9 @@ describe('BlobStore naming in the container', () => {
 
   it('keeps the key beside the value in the body, as JSON', async () => {
     const container = `body-${++n}`;
-    await BlobStore.fromConnectionString(azurite.connectionString, container, createLogger('silent')).put('users/7', { role: 'medarbejder' });
+    await BlobStore.fromConnectionString(azurite.connectionString, container, createLogger('silent')).put('users/7', {
+      role: 'medarbejder',
+    });
     const blob = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container).getBlobClient('users/7');
     expect(JSON.parse((await blob.downloadToBuffer()).toString('utf8'))).toEqual({ key: 'users/7', value: { role: 'medarbejder' } });
     expect((await blob.getProperties()).contentType).toBe('application/json; charset=utf-8');
@@ -62,9 +65,15 @@ describe('BlobStore naming in the container', () => {
     const store = BlobStore.fromConnectionString(azurite.connectionString, container, log);
     await store.put('users/7', { role: 'medarbejder' });
     const body = JSON.stringify({ key: 'users/8', value: { role: 'direktion' } });
-    await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container).getBlockBlobClient('users/7').upload(body, body.length);
+    await BlobServiceClient.fromConnectionString(azurite.connectionString)
+      .getContainerClient(container)
+      .getBlockBlobClient('users/7')
+      .upload(body, body.length);
     await expect(store.get('users/7')).rejects.toThrow('Storage is unavailable: a stored item is unreadable');
-    expect(lines.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_blob_unusable')).toMatchObject({ level: 'error', reason: 'holds a different key' });
+    expect(lines.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_blob_unusable')).toMatchObject({
+      level: 'error',
+      reason: 'holds a different key',
+    });
     expect(lines.join()).not.toMatch(/users|medarbejder|direktion/);
   });
 });

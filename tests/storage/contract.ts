@@ -123,7 +123,9 @@ export function storeContract(name: string, fresh: () => Promise<KeyValueStore>)
     });
 
     it('lets exactly one of 200 concurrent creators of one key win', async () => {
-      const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => store.put('installs/one', { by: i }, { ifNoneMatch: '*' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 200 }, (_, i) => store.put('installs/one', { by: i }, { ifNoneMatch: '*' })),
+      );
       const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
       const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(winners).toHaveLength(1);

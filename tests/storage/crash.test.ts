@@ -10,7 +10,11 @@ import { createLogger } from '../../bot/log';
 const ROUNDS = 25;
 const writer = path.join(__dirname, '../helpers/crash-writer.js');
 
-function runAndKill(dir: string, start: number, killAfterMs: number): Promise<{ acks: string[]; signal: NodeJS.Signals | null; stderr: string }> {
+function runAndKill(
+  dir: string,
+  start: number,
+  killAfterMs: number,
+): Promise<{ acks: string[]; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [writer, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -54,7 +58,10 @@ describe('FileStore under kill -9', () => {
 
       // Each reopen also takes over the lock the killed child left behind.
       const logs: string[] = [];
-      const store = await FileStore.open(dir, createLogger('debug', (l) => logs.push(l)));
+      const store = await FileStore.open(
+        dir,
+        createLogger('debug', (l) => logs.push(l)),
+      );
       for (const [key, acked] of lastAcked) {
         const item = (await store.get<{ key: string; seq: number; body: string; len: number }>(key))?.value;
         expect({ key, found: Boolean(item) }).toEqual({ key, found: true });
@@ -68,10 +75,17 @@ describe('FileStore under kill -9', () => {
       expect(logs.filter((l) => /quarantined|unusable/.test(l))).toEqual([]);
       expect(logs.filter((l) => /storage_lock_taken_over/.test(l))).toHaveLength(1);
       expect(fs.readdirSync(dir)).not.toContain('quarantine');
-      expect(fs.readdirSync(path.join(dir, 'records'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(
+        fs
+          .readdirSync(path.join(dir, 'records'), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.tmp')),
+      ).toEqual([]);
       tempFilesCleared += Number(JSON.parse(logs.find((l) => l.includes('storage_opened'))!).unfinishedWritesCleared);
       await store.close();
     }
-    process.stdout.write(`crash test: ${ROUNDS} kills, ${totalAcks} acknowledged writes, ${lastAcked.size} keys, counter ${counter}, ${tempFilesCleared} unfinished temp files cleared: none lost, none corrupt\n`);
+    process.stdout.write(
+      `crash test: ${ROUNDS} kills, ${totalAcks} acknowledged writes, ${lastAcked.size} keys, counter ${counter}, ${tempFilesCleared} unfinished temp files cleared: none lost, none corrupt\n`,
+    );
   }, 120000);
 });

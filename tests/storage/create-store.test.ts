@@ -13,7 +13,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function logged() {
   const lines: string[] = [];
-  return { lines, log: createLogger('debug', (l) => lines.push(l)), opened: () => lines.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_opened') };
+  return {
+    lines,
+    log: createLogger('debug', (l) => lines.push(l)),
+    opened: () => lines.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_opened'),
+  };
 }
 
 describe('createStore', () => {
@@ -38,9 +42,31 @@ describe('createStore', () => {
   });
 
   it.each([
-    ['a connection string', { kind: 'blob' as const, connectionString: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;', container: 'state' }, 'connection string'],
-    ['a managed identity', { kind: 'blob-identity' as const, accountUrl: 'https://hvstate.blob.core.windows.net/', container: 'state', clientId: '11111111-2222-3333-4444-555555555555' }, 'managed identity'],
-    ['the default credential chain', { kind: 'blob-identity' as const, accountUrl: 'https://hvstate.blob.core.windows.net/', container: 'state' }, 'managed identity'],
+    [
+      'a connection string',
+      {
+        kind: 'blob' as const,
+        connectionString:
+          'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;',
+        container: 'state',
+      },
+      'connection string',
+    ],
+    [
+      'a managed identity',
+      {
+        kind: 'blob-identity' as const,
+        accountUrl: 'https://hvstate.blob.core.windows.net/',
+        container: 'state',
+        clientId: '11111111-2222-3333-4444-555555555555',
+      },
+      'managed identity',
+    ],
+    [
+      'the default credential chain',
+      { kind: 'blob-identity' as const, accountUrl: 'https://hvstate.blob.core.windows.net/', container: 'state' },
+      'managed identity',
+    ],
   ])('builds a blob store from %s without contacting anything', async (_name, config, auth) => {
     const { log, opened, lines } = logged();
     const store = await createStore(config, log);

@@ -53,7 +53,11 @@ describe('withDeadline', () => {
     ['check', (s: KeyValueStore) => s.check()],
   ])('rejects %s that has not answered at the deadline with StorageUnavailableError, and logs it', async (op, run) => {
     const lines: string[] = [];
-    const store = withDeadline(hung, 300, createLogger('debug', (l) => lines.push(l)));
+    const store = withDeadline(
+      hung,
+      300,
+      createLogger('debug', (l) => lines.push(l)),
+    );
     const start = Date.now();
     const err = await run(store).catch((e) => e);
     const ms = Date.now() - start;
@@ -61,7 +65,9 @@ describe('withDeadline', () => {
     expect(err.message).toBe('Storage is unavailable: no answer within 300 ms');
     expect(ms).toBeGreaterThanOrEqual(290);
     expect(ms).toBeLessThan(1000);
-    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'warn', event: 'storage_deadline_exceeded', op, ms: 300 })]);
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'warn', event: 'storage_deadline_exceeded', op, ms: 300 }),
+    ]);
   });
 
   it('drops the late failure of an operation it gave up on (no unhandled rejection)', async () => {

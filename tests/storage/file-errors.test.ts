@@ -42,9 +42,21 @@ describe('FileStore on a full disk and a read-only file system (private tmpfs)',
     ['the failed write leaves no temp file', 'fullTempFilesLeft', { ok: true, value: 0 }],
     ['earlier records stay readable', 'fullGetEarlier', { ok: true, value: { role: 'medarbejder' } }],
     ['the failed key stays absent', 'fullGetFailed', { ok: true, value: null }],
-    ['a write on a read-only file system is unavailable (EROFS)', 'readOnlyPut', unavailable('the data folder is on a read-only file system (EROFS)')],
-    ['a delete on a read-only file system is unavailable (EROFS)', 'readOnlyDelete', unavailable('the data folder is on a read-only file system (EROFS)')],
-    ['check() on a read-only file system is unavailable (EROFS)', 'readOnlyCheck', unavailable('the data folder is on a read-only file system (EROFS)')],
+    [
+      'a write on a read-only file system is unavailable (EROFS)',
+      'readOnlyPut',
+      unavailable('the data folder is on a read-only file system (EROFS)'),
+    ],
+    [
+      'a delete on a read-only file system is unavailable (EROFS)',
+      'readOnlyDelete',
+      unavailable('the data folder is on a read-only file system (EROFS)'),
+    ],
+    [
+      'check() on a read-only file system is unavailable (EROFS)',
+      'readOnlyCheck',
+      unavailable('the data folder is on a read-only file system (EROFS)'),
+    ],
     ['reads still work on a read-only file system', 'readOnlyGet', { ok: true, value: { role: 'medarbejder' } }],
     ['writes work again once it is writable, without reopening', 'recoveredPut', { ok: true, value: 'stored' }],
     ['check() follows', 'recoveredCheck', { ok: true, value: null }],
@@ -67,12 +79,14 @@ describe('FileStore when its folder vanishes or is damaged', () => {
   ])('is unavailable for every operation when the folder is %s, and does not re-create it', async (_name, damage) => {
     const { dir, store } = await openWithData();
     damage(dir);
-    const outcomes = await Promise.all([
-      store.put('users/2', { role: 'direktion' }),
-      store.get('users/3'),
-      store.list('users/'),
-      store.check(),
-    ].map((p) => p.then(() => 'resolved', (e: Error) => [e.name, /\/|users|medarbejder|direktion/.test(e.message) ? 'leaks' : 'clean'])));
+    const outcomes = await Promise.all(
+      [store.put('users/2', { role: 'direktion' }), store.get('users/3'), store.list('users/'), store.check()].map((p) =>
+        p.then(
+          () => 'resolved',
+          (e: Error) => [e.name, /\/|users|medarbejder|direktion/.test(e.message) ? 'leaks' : 'clean'],
+        ),
+      ),
+    );
     expect(outcomes).toEqual(Array(4).fill(['StorageUnavailableError', 'clean']));
     expect(fs.existsSync(path.join(dir, 'records'))).toBe(false);
     await store.close();

@@ -25,7 +25,11 @@ afterAll(() => {
 
 async function open(dir: string, options = {}) {
   const logs: string[] = [];
-  const store = await FileStore.open(dir, createLogger('debug', (l) => logs.push(l)), options);
+  const store = await FileStore.open(
+    dir,
+    createLogger('debug', (l) => logs.push(l)),
+    options,
+  );
   return { store, logs };
 }
 
@@ -94,14 +98,21 @@ describe('FileStore: one writer per folder', () => {
     process.kill(child.pid, 'SIGKILL');
     await child.exited;
     const { store, logs } = await open(dir);
-    expect(logs.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_lock_taken_over')).toMatchObject({ level: 'warn', previousPid: child.pid, sameHost: true });
+    expect(logs.map((l) => JSON.parse(l)).find((l) => l.event === 'storage_lock_taken_over')).toMatchObject({
+      level: 'warn',
+      previousPid: child.pid,
+      sameHost: true,
+    });
     expect(JSON.parse(fs.readFileSync(lockPath(dir), 'utf8'))).toMatchObject({ pid: process.pid, hostname: os.hostname() });
     await store.close();
   });
 
   it("takes over a lock with this process's own pid that this process did not take (a restarted container)", async () => {
     const dir = tempDir();
-    fs.writeFileSync(lockPath(dir), JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00Z', id: 'earlier-run' }));
+    fs.writeFileSync(
+      lockPath(dir),
+      JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00Z', id: 'earlier-run' }),
+    );
     const { store, logs } = await open(dir);
     expect(logs.join()).toContain('storage_lock_taken_over');
     await store.close();
@@ -176,7 +187,9 @@ describe('FileStore read-only (npm run report beside a running server)', () => {
   });
 
   it('reports a folder no server has written to as unavailable', async () => {
-    await expect(FileStore.open(tempDir(), createLogger('silent'), { readOnly: true })).rejects.toThrow('Storage is unavailable: the data folder holds no records yet');
+    await expect(FileStore.open(tempDir(), createLogger('silent'), { readOnly: true })).rejects.toThrow(
+      'Storage is unavailable: the data folder holds no records yet',
+    );
   });
 
   it('reports a missing folder as unavailable rather than creating it', async () => {

@@ -33,16 +33,27 @@ async function oldFolder(): Promise<string> {
     const name = sha256(key);
     const json = JSON.stringify(value);
     fs.mkdirSync(path.join(dir, 'items', name.slice(0, 2)), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'items', name.slice(0, 2), `${name}.json`), JSON.stringify({ format: 1, key, eTag: `"${randomUUID()}"`, sha256: sha256(json), value: JSON.parse(json) }));
+    fs.writeFileSync(
+      path.join(dir, 'items', name.slice(0, 2), `${name}.json`),
+      JSON.stringify({ format: 1, key, eTag: `"${randomUUID()}"`, sha256: sha256(json), value: JSON.parse(json) }),
+    );
   }
   fs.mkdirSync(path.join(dir, 'quarantine'), { recursive: true });
   return dir;
 }
-const oldFiles = (dir: string) => fs.readdirSync(path.join(dir, 'items'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+const oldFiles = (dir: string) =>
+  fs
+    .readdirSync(path.join(dir, 'items'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'));
 
 async function open(dir: string, options = {}) {
   const logs: string[] = [];
-  const store = await FileStore.open(dir, createLogger('debug', (l) => logs.push(l)), options);
+  const store = await FileStore.open(
+    dir,
+    createLogger('debug', (l) => logs.push(l)),
+    options,
+  );
   const event = (name: string) => logs.map((l) => JSON.parse(l)).find((l) => l.event === name);
   return { store, logs, event };
 }
@@ -66,7 +77,9 @@ describe('FileStore migrating the first file format', () => {
 
   it('quarantines a corrupt old record and migrates the rest', async () => {
     const dir = await oldFolder();
-    const target = oldFiles(dir).map((f) => path.join(dir, 'items', f)).find((f) => fs.readFileSync(f, 'utf8').includes('"key":"users/2"'))!;
+    const target = oldFiles(dir)
+      .map((f) => path.join(dir, 'items', f))
+      .find((f) => fs.readFileSync(f, 'utf8').includes('"key":"users/2"'))!;
     fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('medarbejder', 'medarbejdxr'));
     const { store, event } = await open(dir);
     expect(event('storage_migrated')).toMatchObject({ migrated: 5, quarantined: 1 });

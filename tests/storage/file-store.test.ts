@@ -16,11 +16,19 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 
 async function open(dir = tempDir(), options = {}) {
   const logs: string[] = [];
-  const store = await FileStore.open(dir, createLogger('debug', (l) => logs.push(l)), options);
+  const store = await FileStore.open(
+    dir,
+    createLogger('debug', (l) => logs.push(l)),
+    options,
+  );
   return { store, logs, dir };
 }
 const recordFiles = (dir: string) =>
-  fs.readdirSync(path.join(dir, 'records'), { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, 'records', f));
+  fs
+    .readdirSync(path.join(dir, 'records'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(dir, 'records', f));
 
 storeContract('FileStore', async () => (await open()).store);
 
@@ -39,7 +47,11 @@ describe('FileStore on disk', () => {
     await store.put('installs/19:abc@thread', 1);
     await store.put('Users/Ø', 2);
     await store.close();
-    expect(recordFiles(dir).map((f) => path.relative(path.join(dir, 'records'), f)).sort()).toEqual(['installs/19~3aabc~40thread.json', '~55sers/+00d8.json']);
+    expect(
+      recordFiles(dir)
+        .map((f) => path.relative(path.join(dir, 'records'), f))
+        .sort(),
+    ).toEqual(['installs/19~3aabc~40thread.json', '~55sers/+00d8.json']);
   });
 
   it('gives the files owner-only permissions', async () => {
@@ -90,14 +102,18 @@ describe('FileStore on disk', () => {
     await store.close();
   });
 
-  it.each([2_000])('lists %i keys under one prefix, all of them, in order', async (count) => {
-    const { store } = await open();
-    const keys = Array.from({ length: count }, (_, i) => `log/2026-11-27/${(i * 7919) % count}`);
-    for (let i = 0; i < keys.length; i += 200) await Promise.all(keys.slice(i, i + 200).map((k) => store.put(k, { k })));
-    await store.put('log/2026-11-28/other-day', 1);
-    const listed = await store.list('log/2026-11-27/');
-    expect(listed).toHaveLength(count);
-    expect(listed).toEqual([...keys].sort());
-    await store.close();
-  }, 60_000);
+  it.each([2_000])(
+    'lists %i keys under one prefix, all of them, in order',
+    async (count) => {
+      const { store } = await open();
+      const keys = Array.from({ length: count }, (_, i) => `log/2026-11-27/${(i * 7919) % count}`);
+      for (let i = 0; i < keys.length; i += 200) await Promise.all(keys.slice(i, i + 200).map((k) => store.put(k, { k })));
+      await store.put('log/2026-11-28/other-day', 1);
+      const listed = await store.list('log/2026-11-27/');
+      expect(listed).toHaveLength(count);
+      expect(listed).toEqual([...keys].sort());
+      await store.close();
+    },
+    60_000,
+  );
 });

@@ -6,11 +6,36 @@ import fc from 'fast-check';
 import { HASHED, keyFromParts, keyPath, MAX_COMPONENT, MAX_DIRS, prefixFolder } from '../../bot/storage/file-names';
 import { blobName, blobPrefixes, keyFromBlobName } from '../../bot/storage/blob-names';
 
-const tricky = fc.constantFrom('/', '/', '.', '~', '+', '=', 'A', 'a', 'Z', '0', '\uD800', '\uDBFF', '\uDC00', '\uFFFD', 'ø', '%', ' ', '_', '-', ':', '@');
+const tricky = fc.constantFrom(
+  '/',
+  '/',
+  '.',
+  '~',
+  '+',
+  '=',
+  'A',
+  'a',
+  'Z',
+  '0',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uFFFD',
+  'ø',
+  '%',
+  ' ',
+  '_',
+  '-',
+  ':',
+  '@',
+);
 const unit = fc.oneof(tricky, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
 const shortKey = fc.string({ unit, maxLength: 40 });
 /** Up to ~16,000 characters: long segments, deep paths, hashed names. */
-const anyKey = fc.oneof(shortKey, fc.tuple(shortKey, fc.integer({ min: 1, max: 400 })).map(([s, n]) => s.repeat(n)));
+const anyKey = fc.oneof(
+  shortKey,
+  fc.tuple(shortKey, fc.integer({ min: 1, max: 400 })).map(([s, n]) => s.repeat(n)),
+);
 const keyAndPrefix = anyKey.chain((key) => fc.integer({ min: 0, max: key.length }).map((i) => [key, key.slice(0, i)] as const));
 const RUNS = { numRuns: 2000 };
 
@@ -60,7 +85,10 @@ describe('file names', () => {
   });
 
   it('gives distinct keys distinct paths', () => {
-    fc.assert(fc.property(anyKey, anyKey, (a, b) => a === b || keyPath(a).parts.join('/') !== keyPath(b).parts.join('/')), RUNS);
+    fc.assert(
+      fc.property(anyKey, anyKey, (a, b) => a === b || keyPath(a).parts.join('/') !== keyPath(b).parts.join('/')),
+      RUNS,
+    );
   });
 
   it('uses only lower-case-safe characters and short names, within PATH_MAX', () => {
@@ -75,7 +103,7 @@ describe('file names', () => {
     );
   });
 
-  it("keeps every key inside the folder its prefixes name, which list() walks", () => {
+  it('keeps every key inside the folder its prefixes name, which list() walks', () => {
     fc.assert(
       fc.property(keyAndPrefix, ([key, prefix]) => {
         const folder = prefixFolder(prefix);
@@ -119,12 +147,23 @@ describe('blob names', () => {
   });
 
   it('gives distinct keys distinct names', () => {
-    fc.assert(fc.property(anyKey, anyKey, (a, b) => a === b || blobName(a).name !== blobName(b).name), RUNS);
+    fc.assert(
+      fc.property(anyKey, anyKey, (a, b) => a === b || blobName(a).name !== blobName(b).name),
+      RUNS,
+    );
   });
 
   it('keeps safe keys as they are', () => {
-    const segment = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '_', ':', '@', '-', '.'), minLength: 1, maxLength: 12 }).filter((s) => !s.endsWith('.'));
-    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }).map((s) => s.join('/')), (key) => blobName(key).name === key), RUNS);
+    const segment = fc
+      .string({ unit: fc.constantFrom('a', 'Z', '0', '_', ':', '@', '-', '.'), minLength: 1, maxLength: 12 })
+      .filter((s) => !s.endsWith('.'));
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 6 }).map((s) => s.join('/')),
+        (key) => blobName(key).name === key,
+      ),
+      RUNS,
+    );
   });
 
   it("stays within Azure's rules: ≤ 1024 characters, ≤ 254 segments, no empty segment or one ending in '.'", () => {

@@ -35,15 +35,21 @@ async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   // Fluent UI's focus manager (tabster) adds aria-hidden focus sentinels that hand focus on
   // to the real control; axe flags them as aria-hidden-focus. Everything else is checked.
-  const result = await page.evaluate(async () => (window as any).axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }));
-  return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+  const result = await page.evaluate(async () =>
+    (window as any).axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: any) => `${v.id}: ${v.nodes.length} × ${v.help}`);
 }
 
 describe('the matrix', () => {
   it('renders all 92 statements verbatim, at once outside Teams', async () => {
     const page = await open('/tab/');
     await page.waitForSelector('table.matrix');
-    const rendered = await page.$$eval('[data-statement]', (els) => els.map((e) => [e.getAttribute('data-statement'), e.firstChild?.textContent]));
+    const rendered = await page.$$eval('[data-statement]', (els) =>
+      els.map((e) => [e.getAttribute('data-statement'), e.firstChild?.textContent]),
+    );
     expect(rendered).toHaveLength(92);
     const byId = new Map(allStatements().map((s) => [s.id, s.text]));
     for (const [id, text] of rendered) expect(text).toBe(byId.get(id!));
@@ -148,7 +154,13 @@ describe('search, wheel and about', () => {
   it('"Om Hvidovrevejen" has the foreword, values, reading guide and the book', async () => {
     const page = await open('/tab/#about');
     const text = await page.textContent('main');
-    for (const s of ['Vores værdier – dialog, åbenhed og engagement', 'Sådan læser du', 'Jocelyne Bourgon og Kristian Dahl', 'Susan Bjerregaard']) expect(text).toContain(s);
+    for (const s of [
+      'Vores værdier – dialog, åbenhed og engagement',
+      'Sådan læser du',
+      'Jocelyne Bourgon og Kristian Dahl',
+      'Susan Bjerregaard',
+    ])
+      expect(text).toContain(s);
     expect(await axe(page)).toEqual([]);
     await page.close();
   });

@@ -15,9 +15,25 @@ const HOST_CONFIG = {
   fontFamily: "'Segoe UI', system-ui, sans-serif",
   supportsInteractivity: true,
   containerStyles: Object.fromEntries(
-    [['default', '#FFFFFF'], ['emphasis', '#F5F5F5'], ['accent', '#DCE9F8'], ['good', '#E3F2E5'], ['warning', '#FBEBDD'], ['attention', '#F9E2E0']].map(([name, bg]) => [
+    [
+      ['default', '#FFFFFF'],
+      ['emphasis', '#F5F5F5'],
+      ['accent', '#DCE9F8'],
+      ['good', '#E3F2E5'],
+      ['warning', '#FBEBDD'],
+      ['attention', '#F9E2E0'],
+    ].map(([name, bg]) => [
       name,
-      { backgroundColor: bg, foregroundColors: { default: fg('#242424'), accent: fg('#0B5CAD'), good: fg('#2E7D32'), warning: fg('#A34700'), attention: fg('#B3261E') } },
+      {
+        backgroundColor: bg,
+        foregroundColors: {
+          default: fg('#242424'),
+          accent: fg('#0B5CAD'),
+          good: fg('#2E7D32'),
+          warning: fg('#A34700'),
+          attention: fg('#B3261E'),
+        },
+      },
     ]),
   ),
   actions: { actionsOrientation: 'horizontal', buttonSpacing: 8, maxActions: 6 },
@@ -32,22 +48,33 @@ afterAll(() => browser?.close());
 
 async function draw(card: object, file: string): Promise<string> {
   const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });
-  await page.setContent('<!doctype html><html><body style="margin:0;padding:16px;background:#EBEBEB;font-family:system-ui"><div id="card" style="width:480px;background:#fff;border-radius:8px;overflow:hidden"></div></body></html>');
+  await page.setContent(
+    '<!doctype html><html><body style="margin:0;padding:16px;background:#EBEBEB;font-family:system-ui"><div id="card" style="width:480px;background:#fff;border-radius:8px;overflow:hidden"></div></body></html>',
+  );
   await page.addScriptTag({ path: RENDERER });
-  await page.evaluate(({ card, hostConfig }) => {
-    const AC = (window as any).AdaptiveCards;
-    const adaptive = new AC.AdaptiveCard();
-    adaptive.hostConfig = new AC.HostConfig(hostConfig);
-    adaptive.parse(card);
-    document.getElementById('card')!.appendChild(adaptive.render());
-  }, { card, hostConfig: HOST_CONFIG });
+  await page.evaluate(
+    ({ card, hostConfig }) => {
+      const AC = (window as any).AdaptiveCards;
+      const adaptive = new AC.AdaptiveCard();
+      adaptive.hostConfig = new AC.HostConfig(hostConfig);
+      adaptive.parse(card);
+      document.getElementById('card')!.appendChild(adaptive.render());
+    },
+    { card, hostConfig: HOST_CONFIG },
+  );
   await page.locator('#card').screenshot({ path: path.join(ARTIFACTS, file) });
   const text = (await page.textContent('#card')) ?? '';
   await page.close();
   return text;
 }
 
-const post: WeeklyPost = { perspective: 'velfaerd', week: '2026-W49', question: 'Hvor samarbejdede vi på tværs i denne uge?', note: 'Tak for en god uge – lad os tage snakken på mandagsmødet.', leader: 'Kirsten Hansen' };
+const post: WeeklyPost = {
+  perspective: 'velfaerd',
+  week: '2026-W49',
+  question: 'Hvor samarbejdede vi på tværs i denne uge?',
+  note: 'Tak for en god uge – lad os tage snakken på mandagsmødet.',
+  leader: 'Kirsten Hansen',
+};
 const links = { tabUrl: 'https://hvidovrevejen.azurewebsites.net/tab/' };
 
 describe('the weekly card in the adaptivecards renderer', () => {

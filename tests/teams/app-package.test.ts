@@ -30,7 +30,8 @@ function written(yml: string): Set<string> {
   for (const stage of ['provision', 'deploy', 'publish']) {
     for (const step of doc[stage] ?? []) {
       Object.values(step.writeToEnvironmentFile ?? {}).forEach((n) => names.add(String(n)));
-      if (step.uses === 'file/createOrUpdateEnvironmentFile' && String(step.with.target).startsWith('./env/')) Object.keys(step.with.envs).forEach((n) => names.add(n));
+      if (step.uses === 'file/createOrUpdateEnvironmentFile' && String(step.with.target).startsWith('./env/'))
+        Object.keys(step.with.envs).forEach((n) => names.add(n));
     }
   }
   return names;
@@ -90,7 +91,10 @@ describe('the manifest', () => {
     expect(m.bots[0].commandLists.flatMap((l: { scopes: string[] }) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(m.staticTabs.map((t: { entityId: string }) => t.entityId)).toEqual([TAB_ENTITY_ID, 'conversations', 'om']);
     expect(m.configurableTabs[0]).toMatchObject({ configurationUrl: '${{TAB_ENDPOINT}}/tab/config.html', scopes: ['team', 'groupChat'] });
-    expect(m.localizationInfo).toEqual({ defaultLanguageTag: 'da-dk', additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }] });
+    expect(m.localizationInfo).toEqual({
+      defaultLanguageTag: 'da-dk',
+      additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }],
+    });
     expect(m.webApplicationInfo).toBeUndefined();
     expect(m.validDomains).toEqual(['${{TAB_DOMAIN}}']);
   });
@@ -100,9 +104,12 @@ describe('the manifest', () => {
     const en = JSON.parse(read('appPackage/en-us.json'));
     const titles = [
       ...m.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title)),
-      ...Object.entries(en).filter(([k]) => /commands\[\d+\]\.title$/.test(k)).map(([, v]) => v as string),
+      ...Object.entries(en)
+        .filter(([k]) => /commands\[\d+\]\.title$/.test(k))
+        .map(([, v]) => v as string),
     ];
-    for (const title of titles) expect({ title, intent: recognize(title).intent }).not.toMatchObject({ intent: expect.stringMatching(/^(unknown|outOfScope)$/) });
+    for (const title of titles)
+      expect({ title, intent: recognize(title).intent }).not.toMatchObject({ intent: expect.stringMatching(/^(unknown|outOfScope)$/) });
   });
 });
 
@@ -154,7 +161,14 @@ describe('the Teams Toolkit project', () => {
 
   it('provisions, deploys and publishes with the actions Teams Toolkit knows', () => {
     const uses = (yml: string, stage: string) => parseYaml(read(yml))[stage].map((s: { uses: string }) => s.uses);
-    expect(uses('teamsapp.yml', 'provision')).toEqual(['teamsApp/create', 'arm/deploy', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
+    expect(uses('teamsapp.yml', 'provision')).toEqual([
+      'teamsApp/create',
+      'arm/deploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
     expect(uses('teamsapp.yml', 'deploy')).toContain('azureAppService/zipDeploy');
     expect(uses('teamsapp.yml', 'publish')).toContain('teamsApp/publishAppPackage');
     expect(uses('teamsapp.local.yml', 'provision')).toEqual(expect.arrayContaining(['aadApp/create', 'botFramework/create']));

@@ -9,16 +9,36 @@ const ctx = { language: 'da' as const, question: 'q', links: { tabUrl: 'http://l
 
 describe('button payloads', () => {
   it('accept what our cards send', () => {
-    expect(readIncoming({ action: 'answer', intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' }, language: 'en' })).toEqual({
-      kind: 'answer', interpretation: { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } }, language: 'en',
+    expect(
+      readIncoming({ action: 'answer', intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' }, language: 'en' }),
+    ).toEqual({
+      kind: 'answer',
+      interpretation: { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } },
+      language: 'en',
     });
-    expect(readIncoming({ action: 'setRole', role: 'medarbejder', pending: { intent: 'cell', slots: { self: true, perspective: 'robust' }, language: 'da' } })).toMatchObject({
-      kind: 'setRole', role: 'medarbejder', pending: { intent: 'cell', slots: { self: true, perspective: 'robust' } },
+    expect(
+      readIncoming({
+        action: 'setRole',
+        role: 'medarbejder',
+        pending: { intent: 'cell', slots: { self: true, perspective: 'robust' }, language: 'da' },
+      }),
+    ).toMatchObject({
+      kind: 'setRole',
+      role: 'medarbejder',
+      pending: { intent: 'cell', slots: { self: true, perspective: 'robust' } },
     });
   });
 
   it('reject anything else', () => {
-    for (const v of [null, 'x', { action: 'setRole', role: 'alle' }, { action: 'answer', intent: 'eval', slots: {} }, { action: 'answer', intent: 'cell', slots: { role: 'x' } }, { action: 'feedback', vote: 'meh', question: 'q' }, { action: 'ask', question: 'x'.repeat(501) }]) {
+    for (const v of [
+      null,
+      'x',
+      { action: 'setRole', role: 'alle' },
+      { action: 'answer', intent: 'eval', slots: {} },
+      { action: 'answer', intent: 'cell', slots: { role: 'x' } },
+      { action: 'feedback', vote: 'meh', question: 'q' },
+      { action: 'ask', question: 'x'.repeat(501) },
+    ]) {
       expect(readIncoming(v)).toBeUndefined();
     }
   });
@@ -39,10 +59,16 @@ describe('plan', () => {
     let largest = 0;
     for (const language of ['da', 'en'] as const) {
       const cards = [
-        ...ROW_IDS.flatMap((role) => PERSPECTIVE_IDS.map((perspective) => answer({ intent: 'cell', slots: { role, perspective } }, { ...ctx, language }))),
+        ...ROW_IDS.flatMap((role) =>
+          PERSPECTIVE_IDS.map((perspective) => answer({ intent: 'cell', slots: { role, perspective } }, { ...ctx, language })),
+        ),
         ...ROW_IDS.map((role) => answer({ intent: 'role', slots: { role } }, { ...ctx, language })),
-        ...PERSPECTIVE_IDS.flatMap((perspective) => ['perspective', 'chain'].map((intent) => answer({ intent: intent as 'chain', slots: { perspective } }, { ...ctx, language }))),
-        ...['overview', 'synthesis', 'values', 'about', 'help', 'greeting', 'changeRole', 'outOfScope'].map((intent) => answer({ intent: intent as 'help', slots: {} }, { ...ctx, language })),
+        ...PERSPECTIVE_IDS.flatMap((perspective) =>
+          ['perspective', 'chain'].map((intent) => answer({ intent: intent as 'chain', slots: { perspective } }, { ...ctx, language })),
+        ),
+        ...['overview', 'synthesis', 'values', 'about', 'help', 'greeting', 'changeRole', 'outOfScope'].map((intent) =>
+          answer({ intent: intent as 'help', slots: {} }, { ...ctx, language }),
+        ),
       ].flatMap((p) => p.messages.map((m) => m.card!));
       for (const card of cards) {
         expect(cardProblems(card)).toEqual([]);

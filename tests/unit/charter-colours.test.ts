@@ -17,8 +17,11 @@ describe('perspective colours', () => {
     expect(new Set(perspectives().map((p) => p.color.dark)).size).toBe(4);
   });
 
-  it.each(perspectives().map((p) => [p.id, p.color] as const))('%s reads as text at AA on the Teams light and dark backgrounds', (_id, color) => {
-    for (const bg of ['#FFFFFF', '#F5F5F5']) expect(contrast(color.light, bg)).toBeGreaterThanOrEqual(4.5);
-    for (const bg of ['#1F1F1F', '#292929']) expect(contrast(color.dark, bg)).toBeGreaterThanOrEqual(4.5);
-  });
+  it.each(perspectives().map((p) => [p.id, p.color] as const))(
+    '%s reads as text at AA on the Teams light and dark backgrounds',
+    (_id, color) => {
+      for (const bg of ['#FFFFFF', '#F5F5F5']) expect(contrast(color.light, bg)).toBeGreaterThanOrEqual(4.5);
+      for (const bg of ['#1F1F1F', '#292929']) expect(contrast(color.dark, bg)).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

@@ -1,8 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  PERSPECTIVE_IDS, ROLE_IDS, ROW_IDS, allStatements, byRole, cell, chain, charter, contributionHeading,
-  isPerspectiveId, isRoleId, locate, matrix, perspective, perspectives, role, roles, rows, statement,
+  PERSPECTIVE_IDS,
+  ROLE_IDS,
+  ROW_IDS,
+  allStatements,
+  byRole,
+  cell,
+  chain,
+  charter,
+  contributionHeading,
+  isPerspectiveId,
+  isRoleId,
+  locate,
+  matrix,
+  perspective,
+  perspectives,
+  role,
+  roles,
+  rows,
+  statement,
 } from '../../data/charter';
 
 describe('charter model: counts', () => {
@@ -20,8 +37,7 @@ describe('charter model: counts', () => {
   it('gives every statement a unique id derived from its place', () => {
     const ids = allStatements().map((s) => s.id);
     expect(new Set(ids).size).toBe(92);
-    for (const r of ROW_IDS)
-      for (const p of PERSPECTIVE_IDS) cell(r, p).forEach((s, i) => expect(s.id).toBe(`${r}.${p}.${i + 1}`));
+    for (const r of ROW_IDS) for (const p of PERSPECTIVE_IDS) cell(r, p).forEach((s, i) => expect(s.id).toBe(`${r}.${p}.${i + 1}`));
   });
 
   it('keeps ids stable: known ids still point at the same words', () => {
@@ -78,7 +94,16 @@ describe('charter model: lookups', () => {
     const m = matrix();
     expect(m.rows).toHaveLength(6);
     expect(m.rows.every((r) => r.cells.length === 4)).toBe(true);
-    expect(m.rows.flatMap((r) => r.cells.flat()).map((s) => s.id).sort()).toEqual(allStatements().map((s) => s.id).sort());
+    expect(
+      m.rows
+        .flatMap((r) => r.cells.flat())
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(
+      allStatements()
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it('contributionHeading reproduces the role pages’ headings', () => {
@@ -89,7 +114,10 @@ describe('charter model: lookups', () => {
   });
 
   it('locate and the type guards resolve ids', () => {
-    expect(locate('leder-af-medarbejdere.resultaterne.4')).toMatchObject({ row: { id: 'leder-af-medarbejdere' }, perspective: { id: 'resultaterne' } });
+    expect(locate('leder-af-medarbejdere.resultaterne.4')).toMatchObject({
+      row: { id: 'leder-af-medarbejdere' },
+      perspective: { id: 'resultaterne' },
+    });
     expect(locate('medarbejder.driften.9')).toBeUndefined();
     expect(isPerspectiveId('velfaerd')).toBe(true);
     expect(isPerspectiveId('velfærd')).toBe(false);
@@ -104,7 +132,11 @@ describe('charter model: lookups', () => {
     for (const h of charter.foreword.history) expect(charter.foreword.paragraphs[h.paragraph]).toContain(h.when);
     expect(charter.foreword.signatories.map((s) => s.name)).toEqual(['Susan Bjerregaard', 'Nich Bendtsen', 'Gert Stephan Nelth']);
     expect(charter.readingGuide.paragraphs).toHaveLength(4);
-    expect(charter.newSynthesis.book).toMatchObject({ authors: ['Jocelyne Bourgon', 'Kristian Dahl'], year: 2017, publisher: 'Dansk Psykologisk Forlag' });
+    expect(charter.newSynthesis.book).toMatchObject({
+      authors: ['Jocelyne Bourgon', 'Kristian Dahl'],
+      year: 2017,
+      publisher: 'Dansk Psykologisk Forlag',
+    });
   });
 });
 

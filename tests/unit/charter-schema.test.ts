@@ -41,7 +41,7 @@ describe('charter.da.json against charter.schema.json', () => {
   });
 });
 
-describe('the server\'s start-up check', () => {
+describe("the server's start-up check", () => {
   it('accepts the bundled charter', () => {
     expect(() => checkCharter()).not.toThrow();
   });

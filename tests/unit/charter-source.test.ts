@@ -3,7 +3,17 @@
 // matched word by word, allowing those breaks and nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PERSPECTIVE_IDS, allStatements, cell, charter, perspective, perspectives, roles, type PerspectiveId, type RowId } from '../../data/charter';
+import {
+  PERSPECTIVE_IDS,
+  allStatements,
+  cell,
+  charter,
+  perspective,
+  perspectives,
+  roles,
+  type PerspectiveId,
+  type RowId,
+} from '../../data/charter';
 
 const lines = fs.readFileSync(path.join(__dirname, '../../data/source/ledelses-og-medarbejdergrundlag.txt'), 'utf8').split('\n');
 const text = (from: number, to: number) => lines.slice(from, to).join('\n');
@@ -34,33 +44,48 @@ describe('statements are verbatim from the role pages (pp. 6–17)', () => {
     expect(roleStarts).toHaveLength(5);
     expect(roleStarts.every((i) => i < matrixStart)).toBe(true);
     // The label may wrap onto a second line ("LEDER AF" / "MEDARBEJDERE").
-    roles().forEach((r, n) => expect(`${lines[roleStarts[n] + 1].trim()} ${lines[roleStarts[n] + 2].trim()}`).toMatch(new RegExp(`^${esc(r.rolePageLabel)}\\b`)));
+    roles().forEach((r, n) =>
+      expect(`${lines[roleStarts[n] + 1].trim()} ${lines[roleStarts[n] + 2].trim()}`).toMatch(new RegExp(`^${esc(r.rolePageLabel)}\\b`)),
+    );
   });
 
   it.each(roles().map((r, n) => [r.id, n] as const))('%s: every statement stands under its own heading', (roleId, n) => {
     const r = roles()[n];
-    const sections = perspectiveSections(roleStarts[n], roleStarts[n + 1] ?? matrixStart, (id) =>
-      new RegExp(`^ ?${esc(r.contributionPrefix)} ${esc(perspective(id).contribution)}\\s*$`),
+    const sections = perspectiveSections(
+      roleStarts[n],
+      roleStarts[n + 1] ?? matrixStart,
+      (id) => new RegExp(`^ ?${esc(r.contributionPrefix)} ${esc(perspective(id).contribution)}\\s*$`),
     );
     for (const p of PERSPECTIVE_IDS) {
-      for (const s of cell(roleId, p)) expect({ id: s.id, found: pdfPattern(s.text, true).test(text(...sections[p])) }).toEqual({ id: s.id, found: true });
+      for (const s of cell(roleId, p))
+        expect({ id: s.id, found: pdfPattern(s.text, true).test(text(...sections[p])) }).toEqual({ id: s.id, found: true });
     }
     // The first page of each spread holds the perspectives marked 'first'.
     const firstPage = PERSPECTIVE_IDS.filter((p) => perspective(p).rolePages === 'first');
     const order = [...PERSPECTIVE_IDS].sort((a, b) => sections[a][0] - sections[b][0]);
     expect(order.slice(0, 2).sort()).toEqual([...firstPage].sort());
-    for (const p of PERSPECTIVE_IDS) for (const s of cell(roleId, p)) expect(s.page).toBe(r.pages[perspective(p).rolePages === 'first' ? 0 : 1]);
+    for (const p of PERSPECTIVE_IDS)
+      for (const s of cell(roleId, p)) expect(s.page).toBe(r.pages[perspective(p).rolePages === 'first' ? 0 : 1]);
   });
 
   it('ALLE: every statement stands under its perspective on pp. 6–7', () => {
     const from = lineIndex(/DE FIRE PERSPEKTIVER/);
     const sections = perspectiveSections(from, roleStarts[0], (id) => new RegExp(`^ ?Sammen ${VERB[id]} vi`));
-    for (const p of PERSPECTIVE_IDS) for (const s of cell('alle', p)) expect({ id: s.id, found: pdfPattern(s.text, true).test(text(...sections[p])) }).toEqual({ id: s.id, found: true });
+    for (const p of PERSPECTIVE_IDS)
+      for (const s of cell('alle', p))
+        expect({ id: s.id, found: pdfPattern(s.text, true).test(text(...sections[p])) }).toEqual({ id: s.id, found: true });
   });
 });
 
 describe('the matrix pages (pp. 18–25) and the 5 variants', () => {
-  const LABELS: Record<string, RowId> = { ALLE: 'alle', DIREKTION: 'direktion', CENTERCHEF: 'centerchef', 'LEDER AF LEDERE': 'leder-af-ledere', 'LEDER AF': 'leder-af-medarbejdere', MEDARBEJDERE: 'medarbejder' };
+  const LABELS: Record<string, RowId> = {
+    ALLE: 'alle',
+    DIREKTION: 'direktion',
+    CENTERCHEF: 'centerchef',
+    'LEDER AF LEDERE': 'leder-af-ledere',
+    'LEDER AF': 'leder-af-medarbejdere',
+    MEDARBEJDERE: 'medarbejder',
+  };
   const end = lineIndex(/^Den Nye Syntese\s*$/, matrixStart);
   const sections = perspectiveSections(matrixStart, end, (id) => new RegExp(`^ Sammen ${VERB[id].toUpperCase()} vi`));
 
@@ -87,7 +112,11 @@ describe('the matrix pages (pp. 18–25) and the 5 variants', () => {
       for (const s of cell(r.id, p)) {
         const matrixText = s.variants?.[0].text ?? s.text;
         expect({ id: s.id, found: pdfPattern(matrixText, false).test(section) }).toEqual({ id: s.id, found: true });
-        if (s.variants) expect({ id: s.id, roleWordingInMatrix: pdfPattern(s.text, false).test(section) }).toEqual({ id: s.id, roleWordingInMatrix: false });
+        if (s.variants)
+          expect({ id: s.id, roleWordingInMatrix: pdfPattern(s.text, false).test(section) }).toEqual({
+            id: s.id,
+            roleWordingInMatrix: false,
+          });
         expect(s.matrixPage).toBe(perspective(p).matrixPages[['alle', 'direktion', 'centerchef'].includes(r.id) ? 0 : 1]);
       }
     }
@@ -96,7 +125,11 @@ describe('the matrix pages (pp. 18–25) and the 5 variants', () => {
   it('records exactly the 5 places where the wording differs, marked as the matrix pages’ wording', () => {
     const varied = allStatements().filter((s) => s.variants);
     expect(varied.map((s) => s.id).sort()).toEqual([
-      'alle.driften.3', 'direktion.driften.3', 'leder-af-medarbejdere.resultaterne.4', 'medarbejder.driften.1', 'medarbejder.velfaerd.3',
+      'alle.driften.3',
+      'direktion.driften.3',
+      'leder-af-medarbejdere.resultaterne.4',
+      'medarbejder.driften.1',
+      'medarbejder.velfaerd.3',
     ]);
     for (const s of varied) {
       expect(s.variants).toHaveLength(1);
@@ -121,7 +154,10 @@ describe('the rest of the charter is verbatim too', () => {
     ...perspectives().map((p) => p.title),
   ];
   it.each(prose.map((p) => [p.slice(0, 40), p]))('%s…', (_label, paragraph) => {
-    const words = paragraph.split(/\s+/).map((w) => [...w].map(esc).join('(?:-?\\n\\s*)?')).join('\\s+');
+    const words = paragraph
+      .split(/\s+/)
+      .map((w) => [...w].map(esc).join('(?:-?\\n\\s*)?'))
+      .join('\\s+');
     expect(new RegExp(words).test(source)).toBe(true);
   });
 });

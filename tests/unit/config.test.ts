@@ -15,9 +15,19 @@ describe('loadConfig', () => {
   });
 
   it('reads the Teams Toolkit bot variables', () => {
-    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's' }).bot).toEqual({ appId: GUID, appPassword: 's', appType: 'MultiTenant', tenantId: '' });
-    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT }).bot?.appType).toBe('SingleTenant');
-    expect(loadConfig({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: '' });
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's' }).bot).toEqual({
+      appId: GUID,
+      appPassword: 's',
+      appType: 'MultiTenant',
+      tenantId: '',
+    });
+    expect(loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT }).bot?.appType).toBe(
+      'SingleTenant',
+    );
+    expect(loadConfig({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT }).bot).toMatchObject({
+      appType: 'UserAssignedMSI',
+      appPassword: '',
+    });
   });
 
   it('listens on every interface when authenticated, and HOST overrides either way', () => {
@@ -76,15 +86,28 @@ describe('loadConfig', () => {
     expect(loadConfig({}).storage).toEqual({ kind: 'file', dataDir: expect.stringMatching(/[/\\]\.data$/) });
     expect(loadConfig({ DATA_DIR: '/var/lib/hv' }).storage).toEqual({ kind: 'file', dataDir: '/var/lib/hv' });
     const cs = 'DefaultEndpointsProtocol=https;AccountName=hv;AccountKey=abc;EndpointSuffix=core.windows.net';
-    expect(loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'bot-state' }).storage).toEqual({ kind: 'blob', connectionString: cs, container: 'bot-state' });
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'bot-state' }).storage).toEqual({
+      kind: 'blob',
+      connectionString: cs,
+      container: 'bot-state',
+    });
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: cs })).toThrow(/go together/);
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: cs, STORAGE_CONTAINER: 'Bot_State' })).toThrow(/STORAGE_CONTAINER must be/);
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'hello', STORAGE_CONTAINER: 'bot-state' })).toThrow(/does not look like/);
   });
 
   it('uses a managed identity for Azure Blob when given the account URL instead of a connection string', () => {
-    expect(loadConfig({ STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/', STORAGE_CONTAINER: 'hvidovrevejen', AZURE_CLIENT_ID: GUID }).storage).toEqual({
-      kind: 'blob-identity', accountUrl: 'https://hvstate.blob.core.windows.net/', container: 'hvidovrevejen', clientId: GUID,
+    expect(
+      loadConfig({
+        STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/',
+        STORAGE_CONTAINER: 'hvidovrevejen',
+        AZURE_CLIENT_ID: GUID,
+      }).storage,
+    ).toEqual({
+      kind: 'blob-identity',
+      accountUrl: 'https://hvstate.blob.core.windows.net/',
+      container: 'hvidovrevejen',
+      clientId: GUID,
     });
     expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/' })).toThrow(/needs STORAGE_CONTAINER/);
     expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'http://insecure', STORAGE_CONTAINER: 'x1y' })).toThrow(/https blob endpoint/);

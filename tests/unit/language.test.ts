@@ -40,7 +40,10 @@ describe('text', () => {
 
 describe('search', () => {
   it('finds a topic by stem, across compounds and through English synonyms', () => {
-    const ids = (q: string) => searchStatements(q).hits.map((h) => h.statement.id).sort();
+    const ids = (q: string) =>
+      searchStatements(q)
+        .hits.map((h) => h.statement.id)
+        .sort();
     expect(ids('feedback')).toEqual(['medarbejder.driften.3', 'medarbejder.resultaterne.3', 'medarbejder.velfaerd.3']);
     expect(ids('kompetenceudvikling')).toEqual(expect.arrayContaining(['direktion.robust.2', 'centerchef.robust.4']));
     expect(ids('trust')).toEqual(ids('tillid'));
@@ -77,7 +80,10 @@ describe('recognizer', () => {
 
   it('separates setting a role from asking with one', () => {
     expect(recognize('jeg er centerchef')).toMatchObject({ intent: 'setRole', slots: { role: 'centerchef' } });
-    expect(recognize('jeg er centerchef, hvad forventes der af mig?')).toMatchObject({ intent: 'role', slots: { role: 'centerchef', alsoSetRole: 'centerchef' } });
+    expect(recognize('jeg er centerchef, hvad forventes der af mig?')).toMatchObject({
+      intent: 'role',
+      slots: { role: 'centerchef', alsoSetRole: 'centerchef' },
+    });
     expect(recognize('hvad forventes der af mig som centerchef?')).toMatchObject({ intent: 'role', slots: { role: 'centerchef' } });
   });
 
@@ -100,7 +106,13 @@ describe('recognizer', () => {
 
 describe('deep links', () => {
   it('round-trip a view through its sub-page id', () => {
-    for (const v of [{ view: 'cell', row: 'centerchef', perspective: 'driften' }, { view: 'role', row: 'alle' }, { view: 'perspective', perspective: 'robust' }, { view: 'about' }, { view: 'matrix' }] as const) {
+    for (const v of [
+      { view: 'cell', row: 'centerchef', perspective: 'driften' },
+      { view: 'role', row: 'alle' },
+      { view: 'perspective', perspective: 'robust' },
+      { view: 'about' },
+      { view: 'matrix' },
+    ] as const) {
       expect(parseSubPageId(subPageId(v))).toEqual(v);
     }
     expect(parseSubPageId('cell/konge/driften')).toEqual({ view: 'matrix' });

@@ -26,7 +26,10 @@ describe('weekly schedule', () => {
     expect(isDue({ ...sub, skipWeeks: [49] }, new Date('2026-12-01T08:00:00Z')).due).toBe(false);
     expect(isDue({ ...sub, paused: true }, new Date('2026-12-01T08:00:00Z')).due).toBe(false);
     // Missed on Monday (server down): goes out on Wednesday, the same week.
-    expect(isDue({ ...sub, lastPostedWeek: '2026-W48' }, new Date('2026-12-02T10:00:00Z'))).toMatchObject({ due: true, week: { key: '2026-W49' } });
+    expect(isDue({ ...sub, lastPostedWeek: '2026-W48' }, new Date('2026-12-02T10:00:00Z'))).toMatchObject({
+      due: true,
+      week: { key: '2026-W49' },
+    });
   });
 
   it('rotates through the four perspectives, week by week', () => {

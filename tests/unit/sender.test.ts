@@ -3,10 +3,22 @@ import { PacedSender, type SendOptions } from '../../bot/weekly/sender';
 function harness(overrides: Partial<SendOptions> = {}) {
   let t = 0;
   const slept: number[] = [];
-  const o: SendOptions = { perConversation: 7, perApp: 30, maxAttempts: 3, baseDelayMs: 100, random: () => 0.5, sleep: async (ms) => { slept.push(ms); t += ms; }, ...overrides };
+  const o: SendOptions = {
+    perConversation: 7,
+    perApp: 30,
+    maxAttempts: 3,
+    baseDelayMs: 100,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      slept.push(ms);
+      t += ms;
+    },
+    ...overrides,
+  };
   return { sender: new PacedSender(o, () => t), slept, time: () => t };
 }
-const fail = (statusCode: number, headers: Record<string, string> = {}) => Object.assign(new Error(`status ${statusCode}`), { statusCode, response: { headers: { get: (n: string) => headers[n] } } });
+const fail = (statusCode: number, headers: Record<string, string> = {}) =>
+  Object.assign(new Error(`status ${statusCode}`), { statusCode, response: { headers: { get: (n: string) => headers[n] } } });
 
 describe('PacedSender', () => {
   it('sends at most 7 a second to one conversation and 30 a second in all', async () => {

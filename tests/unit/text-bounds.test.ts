@@ -7,7 +7,12 @@ import { MAX_READ, MAX_TOKENS, MAX_WORD, stripMentions, tokenize } from '../../d
 
 /** The regexes stripMentions used to run: the reference for what it must return. */
 const byRegex = (text: string) =>
-  text.replace(/<at\b[^>]*>.*?<\/at>/gis, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  text
+    .replace(/<at\b[^>]*>.*?<\/at>/gis, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('stripMentions', () => {
   it.each([
@@ -28,8 +33,33 @@ describe('stripMentions', () => {
   });
 
   it('returns what the regexes returned, for any mix of markup', () => {
-    const pieces = fc.constantFrom('<', '>', '/', 'a', 't', 'A', 'T', ' ', '\n', 'x', '_', '1', '<at>', '</at>', '<AT id="1">', '&nbsp;', '<at', 'æ');
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')), (text) => stripMentions(text) === byRegex(text)), { numRuns: 20_000, seed: 7 });
+    const pieces = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      'a',
+      't',
+      'A',
+      'T',
+      ' ',
+      '\n',
+      'x',
+      '_',
+      '1',
+      '<at>',
+      '</at>',
+      '<AT id="1">',
+      '&nbsp;',
+      '<at',
+      'æ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')),
+        (text) => stripMentions(text) === byRegex(text),
+      ),
+      { numRuns: 20_000, seed: 7 },
+    );
   });
 
   it.each([
@@ -46,7 +76,12 @@ describe('stripMentions', () => {
 
 describe('tokenize', () => {
   it('ignores words longer than MAX_WORD characters', () => {
-    expect(tokenize(`hej ${'x'.repeat(MAX_WORD + 1)} ${'y'.repeat(MAX_WORD)} med dig`).map((t) => t.word)).toEqual(['hej', 'y'.repeat(MAX_WORD), 'med', 'dig']);
+    expect(tokenize(`hej ${'x'.repeat(MAX_WORD + 1)} ${'y'.repeat(MAX_WORD)} med dig`).map((t) => t.word)).toEqual([
+      'hej',
+      'y'.repeat(MAX_WORD),
+      'med',
+      'dig',
+    ]);
   });
 
   it('reads at most MAX_TOKENS words', () => {

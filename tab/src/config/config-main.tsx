@@ -17,17 +17,22 @@ function ConfigPage() {
 
   useEffect(() => {
     if (window.parent === window) return;
-    void import('@microsoft/teams-js').then(async (teams) => {
-      await teams.app.initialize();
-      teams.app.notifySuccess();
-      setPages(teams.pages);
-    }).catch(() => undefined);
+    void import('@microsoft/teams-js')
+      .then(async (teams) => {
+        await teams.app.initialize();
+        teams.app.notifySuccess();
+        setPages(teams.pages);
+      })
+      .catch(() => undefined);
   }, []);
 
   useEffect(() => {
     if (!pages) return;
     pages.config.registerOnSaveHandler((save) => {
-      pages.config.setConfig(config).then(() => save.notifySuccess(), (e: Error) => save.notifyFailure(e.message));
+      pages.config.setConfig(config).then(
+        () => save.notifySuccess(),
+        (e: Error) => save.notifyFailure(e.message),
+      );
     });
     pages.config.registerOnRemoveHandler((remove) => remove.notifySuccess());
     pages.config.setValidityState(true);
@@ -43,10 +48,14 @@ function ConfigPage() {
           <Select data-testid="default-view" value={subPageId(view)} onChange={(_e, d) => setView(parseSubPageId(d.value))}>
             <option value="matrix">Hele matricen (the whole matrix)</option>
             {perspectives().map((p) => (
-              <option key={p.id} value={subPageId({ view: 'perspective', perspective: p.id })}>Perspektiv: {p.title}</option>
+              <option key={p.id} value={subPageId({ view: 'perspective', perspective: p.id })}>
+                Perspektiv: {p.title}
+              </option>
             ))}
             {rows().map((r) => (
-              <option key={r.id} value={subPageId({ view: 'role', row: r.id })}>Rolle: {r.name}</option>
+              <option key={r.id} value={subPageId({ view: 'role', row: r.id })}>
+                Rolle: {r.name}
+              </option>
             ))}
           </Select>
         </label>

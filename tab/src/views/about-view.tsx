@@ -11,7 +11,9 @@ export function AboutView() {
       <h2 id="about-title">{t.nav.about}</h2>
       <p className="lead">{charter.title}</p>
       {f.paragraphs.map((p, i) => (
-        <p key={i} className={i === f.valuesParagraph ? 'values' : undefined}>{p}</p>
+        <p key={i} className={i === f.valuesParagraph ? 'values' : undefined}>
+          {p}
+        </p>
       ))}
       <p className="signed">
         {t.signed}: {f.signatories.map((s) => `${s.name} (${s.title})`).join(', ')}

@@ -9,9 +9,16 @@ export function ChainView({ perspective }: { perspective: PerspectiveId }) {
   const p = perspectiveOf(perspective);
   return (
     <section aria-labelledby="chain-title" className={`p-${p.id}`}>
-      <TabList aria-label={t.choosePerspective} selectedValue={perspective} onTabSelect={(_e, d) => go({ view: 'perspective', perspective: d.value as PerspectiveId })} size="small">
+      <TabList
+        aria-label={t.choosePerspective}
+        selectedValue={perspective}
+        onTabSelect={(_e, d) => go({ view: 'perspective', perspective: d.value as PerspectiveId })}
+        size="small"
+      >
         {perspectives().map((x) => (
-          <Tab key={x.id} value={x.id}>{x.heading}</Tab>
+          <Tab key={x.id} value={x.id}>
+            {x.heading}
+          </Tab>
         ))}
       </TabList>
       <h2 id="chain-title" className="p-heading">

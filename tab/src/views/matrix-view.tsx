@@ -24,9 +24,17 @@ export function MatrixView({ focus }: { focus?: { row: RowId; perspective: Persp
     <section aria-labelledby="matrix-title">
       <h2 id="matrix-title">{t.nav.matrix}</h2>
       {narrow && (
-        <TabList data-testid="perspective-switcher" aria-label={t.choosePerspective} selectedValue={shown} onTabSelect={(_e, d) => setShown(d.value as PerspectiveId)} size="small">
+        <TabList
+          data-testid="perspective-switcher"
+          aria-label={t.choosePerspective}
+          selectedValue={shown}
+          onTabSelect={(_e, d) => setShown(d.value as PerspectiveId)}
+          size="small"
+        >
           {m.perspectives.map((p) => (
-            <Tab key={p.id} value={p.id} className={`p-${p.id}`}>{p.heading}</Tab>
+            <Tab key={p.id} value={p.id} className={`p-${p.id}`}>
+              {p.heading}
+            </Tab>
           ))}
         </TabList>
       )}
@@ -35,7 +43,9 @@ export function MatrixView({ focus }: { focus?: { row: RowId; perspective: Persp
           <caption className="visually-hidden">{t.subtitle}</caption>
           <thead>
             <tr>
-              <th scope="col" className="corner">{t.rowHeader}</th>
+              <th scope="col" className="corner">
+                {t.rowHeader}
+              </th>
               {columns.map((p) => (
                 <th key={p.id} scope="col" className={`p-${p.id}`}>
                   <span className="p-title">{p.title}</span>

@@ -15,7 +15,9 @@ export function RoleView({ row }: { row: RowId }) {
         <span>{t.chooseRole}</span>
         <Select value={row} onChange={(_e, d) => isRowId(d.value) && go({ view: 'role', row: d.value })}>
           {rows().map((x) => (
-            <option key={x.id} value={x.id}>{x.id === 'alle' ? t.everyone : x.name}</option>
+            <option key={x.id} value={x.id}>
+              {x.id === 'alle' ? t.everyone : x.name}
+            </option>
           ))}
         </Select>
       </label>

@@ -16,7 +16,13 @@ export function SearchView() {
       <h2 id="search-title">{t.nav.search}</h2>
       <label className="search">
         <span className="visually-hidden">{t.searchLabel}</span>
-        <SearchBox value={query} onChange={(_e, d) => setQuery(d.value)} placeholder={t.searchPlaceholder} aria-label={t.searchLabel} size="large" />
+        <SearchBox
+          value={query}
+          onChange={(_e, d) => setQuery(d.value)}
+          placeholder={t.searchPlaceholder}
+          aria-label={t.searchLabel}
+          size="large"
+        />
       </label>
       <p role="status" className="result-count">
         {result ? (result.hits.length ? t.results(result.hits.length) : t.noResults) : ''}

@@ -12,7 +12,9 @@ export function Statements({ list, stems }: { list: readonly Statement[]; stems?
     <ul className="statements">
       {list.map((s) => (
         <li key={s.id} data-statement={s.id}>
-          {stems ? highlight(s.text, stems).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>)) : s.text}
+          {stems
+            ? highlight(s.text, stems).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))
+            : s.text}
           {s.variants?.map((v) => (
             <small key={v.page} className="variant">
               {t.wording(v.page)} {v.text}
@@ -40,7 +42,11 @@ export function CellActions({ row, perspective, label }: { row: RowId; perspecti
   };
   const share = async () => {
     if (host && (await host.share(url, label).catch(() => false))) return;
-    window.open(`https://teams.microsoft.com/share?href=${encodeURIComponent(url)}&msgText=${encodeURIComponent(label)}`, '_blank', 'noopener');
+    window.open(
+      `https://teams.microsoft.com/share?href=${encodeURIComponent(url)}&msgText=${encodeURIComponent(label)}`,
+      '_blank',
+      'noopener',
+    );
   };
   return (
     <div className="cell-actions">
@@ -50,7 +56,9 @@ export function CellActions({ row, perspective, label }: { row: RowId; perspecti
       <Button size="small" appearance="subtle" onClick={share} aria-label={`${t.share}: ${label}`}>
         {t.share}
       </Button>
-      <span role="status" className="visually-hidden">{copied ? t.copied : ''}</span>
+      <span role="status" className="visually-hidden">
+        {copied ? t.copied : ''}
+      </span>
     </div>
   );
 }

@@ -25,22 +25,38 @@ export function WheelView() {
           const x = R + ((R + r) / 2) * Math.cos(mid);
           const y = R + ((R + r) / 2) * Math.sin(mid);
           return (
-            <a key={p.id} href={`#${subPageId({ view: 'perspective', perspective: p.id })}`} aria-label={`${p.title} (${p.syntheseName})`} className={`quadrant p-${p.id}`}>
+            <a
+              key={p.id}
+              href={`#${subPageId({ view: 'perspective', perspective: p.id })}`}
+              aria-label={`${p.title} (${p.syntheseName})`}
+              className={`quadrant p-${p.id}`}
+            >
               <path d={quadrant(i)} />
-              <text x={x} y={y - 6} textAnchor="middle" className="q-verb" aria-hidden="true">{p.title.split(' ').slice(0, 3).join(' ')}</text>
-              <text x={x} y={y + 12} textAnchor="middle" className="q-heading" aria-hidden="true">{p.heading}</text>
+              <text x={x} y={y - 6} textAnchor="middle" className="q-verb" aria-hidden="true">
+                {p.title.split(' ').slice(0, 3).join(' ')}
+              </text>
+              <text x={x} y={y + 12} textAnchor="middle" className="q-heading" aria-hidden="true">
+                {p.heading}
+              </text>
             </a>
           );
         })}
         <circle cx={R} cy={R} r={r - 6} className="centre" />
-        <text x={R} y={R - 2} textAnchor="middle" className="centre-text">Borgere og</text>
-        <text x={R} y={R + 14} textAnchor="middle" className="centre-text">lokalsamfund</text>
+        <text x={R} y={R - 2} textAnchor="middle" className="centre-text">
+          Borgere og
+        </text>
+        <text x={R} y={R + 14} textAnchor="middle" className="centre-text">
+          lokalsamfund
+        </text>
       </svg>
       <p className="centre-caption">{t.centre}</p>
       <ul className="wheel-list">
         {perspectives().map((p) => (
           <li key={p.id}>
-            <a href={`#${subPageId({ view: 'perspective', perspective: p.id })}`} className={`p-${p.id}`}>{p.title}</a> ({p.syntheseName})
+            <a href={`#${subPageId({ view: 'perspective', perspective: p.id })}`} className={`p-${p.id}`}>
+              {p.title}
+            </a>{' '}
+            ({p.syntheseName})
           </li>
         ))}
       </ul>
