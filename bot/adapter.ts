@@ -98,7 +98,7 @@ export function createAdapter(config: Config, log: Logger): EdgeAdapter {
     const { type, conversation } = context.activity;
     log.error('turn_error', { activityType: type, conversation: hashId(conversation?.id), ...errorFields(error) });
     try {
-      if (type === ActivityTypes.Invoke) {
+      if (type === String(ActivityTypes.Invoke)) {
         // An invoke is answered in the HTTP response, never with a chat message.
         const message = 'The action could not be completed.';
         const error = { code: 'InternalError', message };

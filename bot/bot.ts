@@ -137,7 +137,7 @@ export class HvidovreBot extends TeamsActivityHandler {
     const verb = invoke.action?.verb;
     const card =
       this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb)
-        ? await this.deps.weekly.view((invoke.action.data ?? {}) as Record<string, unknown>, person(context.activity))
+        ? await this.deps.weekly.view(invoke.action.data ?? {}, person(context.activity))
         : undefined;
     if (!card)
       return {

@@ -2,7 +2,6 @@
 // async logic over our own state; bot.ts adapts it to botbuilder.
 // Charter answers never depend on storage: when it is down, the bot still
 // answers what it can and says plainly what it cannot remember.
-import type { RoleId } from '../data/charter';
 import type { Language } from '../data/language/language';
 import { recognize, type Interpretation } from '../data/language/recognizer';
 import { stripMentions } from '../data/language/text';
@@ -111,7 +110,7 @@ async function apply(result: Plan, user: Person, deps: TurnDeps, waiting?: Inter
   if (!waiting || result.answered !== 'setRole') return [...result.messages, ...notice];
   const followUp = answer(
     { intent: waiting.intent, slots: waiting.slots },
-    { language, role: result.setRole as RoleId, question: '', links: deps.links },
+    { language, role: result.setRole, question: '', links: deps.links },
   );
   return [...result.messages, ...notice, ...followUp.messages];
 }

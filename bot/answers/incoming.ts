@@ -70,7 +70,7 @@ export function readIncoming(value: unknown): Incoming | undefined {
       if (!isRoleId(v.role)) return undefined;
       const p = typeof v.pending === 'object' && v.pending !== null ? (v.pending as Record<string, unknown>) : undefined;
       const pending = p && interpretation(p);
-      return { kind: 'setRole', role: v.role, ...(pending && { pending: { ...pending, language: lang(p!.language) } }) };
+      return { kind: 'setRole', role: v.role, ...(pending && { pending: { ...pending, language: lang(p.language) } }) };
     }
     case 'changeRole':
       return { kind: 'changeRole' };

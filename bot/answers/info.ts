@@ -1,5 +1,5 @@
 // Answers that quote the charter's prose, and the bot's own short cards.
-import { charter, perspectives, role, roles, type RoleId } from '../../data/charter';
+import { charter, perspectives, role, roles } from '../../data/charter';
 import type { Interpretation } from '../../data/language/recognizer';
 import type { ChoiceCardData } from '../cards/choice-card';
 import type { InfoCardData } from '../cards/info-card';
@@ -101,7 +101,7 @@ export function rolePickerAnswer(ctx: AnswerContext, pending?: Interpretation): 
   const t = strings(ctx.language);
   const buttons = roles().map((r) => ({
     title: r.name,
-    data: actions.setRole(r.id as RoleId, pending && { ...pending, language: ctx.language }),
+    data: actions.setRole(r.id, pending && { ...pending, language: ctx.language }),
   }));
   return choice('pickRole', t.pickRoleTitle, t.pickRoleText, buttons);
 }

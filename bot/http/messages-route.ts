@@ -7,7 +7,7 @@ import type { Request, Response } from 'restify';
 import type { TurnLogic, TurnOutcome } from '../adapter';
 import { checkActivity } from './activity-check';
 import type { IncomingActivity } from './activity-schema';
-import { checkBearer, type TokenReason } from './bearer-token';
+import { checkBearer } from './bearer-token';
 import { checkHeaders, parseJson, readBody } from './body';
 import { refusal, sendJson, sendRefusal, type Refusal } from './reply';
 import type { SigningKeys } from './signing-keys';
@@ -61,7 +61,7 @@ export function messagesRoute(d: MessagesDeps) {
     sendRefusal(res, r);
     if (unreadBody) drainOrCut(req);
   };
-  const authFailed = (req: Request, res: Response, status: 401 | 503, reason: TokenReason | string, unreadBody: boolean) => {
+  const authFailed = (req: Request, res: Response, status: 401 | 503, reason: string, unreadBody: boolean) => {
     d.log.warn('auth_rejected', { status, reason });
     sendRefusal(res, authRefusal(status));
     if (unreadBody) drainOrCut(req);

@@ -38,7 +38,7 @@ export class UserProfiles {
     return {
       role: isRoleId(stored?.role) ? stored.role : undefined,
       language: stored?.language,
-      pending: fresh ? stored!.pending : undefined,
+      pending: fresh ? stored.pending : undefined,
       updatedAt: stored?.updatedAt,
     };
   }
@@ -61,7 +61,8 @@ export class UserProfiles {
   private update(user: Person, change: (p: UserProfile) => UserProfile | undefined) {
     return updateRecord<UserProfile>(this.storage, userKey(user), (current) => {
       const next = change(current ?? {});
-      return next && JSON.parse(JSON.stringify({ ...next, updatedAt: this.now().toISOString() }));
+      // Through JSON, so undefined fields are dropped as storage would drop them.
+      return next && (JSON.parse(JSON.stringify({ ...next, updatedAt: this.now().toISOString() })) as UserProfile);
     });
   }
 }

@@ -80,10 +80,13 @@ export function blobName(key: string): BlobName {
 /** True when the key is stored under its own name. */
 export const isSafeKey = (key: string): boolean => blobName(key).name === key;
 
-/** The key a blob name stands for: a string, 'hashed' (read the body), or undefined (not one of ours). */
-export function keyFromBlobName(name: string): string | 'hashed' | undefined {
+/** A name ending in a hash: only the blob's body knows its key. */
+export const HASHED_NAME = Symbol('hashed blob name');
+
+/** The key a blob name stands for, HASHED_NAME (read the body), or undefined (not one of ours). */
+export function keyFromBlobName(name: string): string | typeof HASHED_NAME | undefined {
   const parts = name.split('/');
-  if (/^~~[0-9a-f]{64}$/.test(parts[parts.length - 1])) return 'hashed';
+  if (/^~~[0-9a-f]{64}$/.test(parts[parts.length - 1])) return HASHED_NAME;
   const segments: string[] = [];
   for (const part of parts) {
     const segment = decodeSegment(part);

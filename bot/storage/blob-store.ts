@@ -9,7 +9,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { Logger } from '../log';
-import { blobName, blobPrefixes, keyFromBlobName } from './blob-names';
+import { blobName, blobPrefixes, HASHED_NAME, keyFromBlobName } from './blob-names';
 import { errorCode, isNotFound, statusOf, translate } from './blob-errors';
 import { StorageConflictError, StorageUnavailableError, type Entry, type KeyValueStore, type WriteCondition } from './store';
 
@@ -126,7 +126,7 @@ export class BlobStore implements KeyValueStore {
       const keys: string[] = [];
       for (const name of names) {
         const decoded = keyFromBlobName(name);
-        const key = decoded === 'hashed' ? await this.keyInBlob(name, abortSignal) : decoded;
+        const key = decoded === HASHED_NAME ? await this.keyInBlob(name, abortSignal) : decoded;
         if (key?.startsWith(prefix)) keys.push(key);
       }
       keys.sort();
@@ -188,7 +188,7 @@ export class BlobStore implements KeyValueStore {
   private unwrap(text: string, key: string): unknown {
     let body: { key?: unknown; value?: unknown };
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text) as typeof body;
     } catch {
       body = {};
     }

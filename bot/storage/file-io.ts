@@ -2,7 +2,7 @@
 // turning the OS's error codes into StorageUnavailableError with a short
 // reason (never a path: paths hold encoded keys).
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { StorageUnavailableError } from './store';
 
@@ -94,7 +94,7 @@ export async function writeAtomic(root: string, file: string, data: string): Pro
 
 /** Paths (as name lists below `base`) of every file under `base` whose name passes `keep`; a missing base is empty. */
 export async function walkFiles(base: string, keep: (name: string) => boolean, below: string[] = []): Promise<string[][]> {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = await fs.readdir(path.join(base, ...below), { withFileTypes: true });
   } catch (err) {

@@ -24,7 +24,7 @@ interface Target {
 function oldRecord(raw: string, fileName: string): { key: string; json: string } | string {
   let record: { format?: unknown; key?: unknown; sha256?: unknown; value?: unknown };
   try {
-    record = JSON.parse(raw);
+    record = JSON.parse(raw) as typeof record;
   } catch {
     return 'not valid JSON';
   }

@@ -26,7 +26,7 @@ export function serialiseRecord(key: string, etag: string, json: string): string
 export function parseRecord(raw: string, key: string | undefined): (FileRecord & { key: string }) | { problem: string } {
   let parsed: { format?: unknown; key?: unknown; etag?: unknown; sha256?: unknown; value?: unknown };
   try {
-    parsed = JSON.parse(raw);
+    parsed = JSON.parse(raw) as typeof parsed;
   } catch {
     return { problem: 'not valid JSON' };
   }

@@ -28,23 +28,24 @@ function toConversationReference(r: Reference): Partial<ConversationReference> {
 
 /** Runs one proactive turn; errors come back here rather than to onTurnError (no apology into a channel). */
 async function inConversation<T>(d: PublisherDeps, reference: Reference, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  let failure: unknown;
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
   await d.adapter.continueConversationAsync(d.botAppId, toConversationReference(reference), async (ctx) => {
     try {
-      result = await logic(ctx);
-    } catch (err) {
-      failure = err;
+      outcome = { ok: true, value: await logic(ctx) };
+    } catch (error) {
+      outcome = { ok: false, error };
     }
   });
-  if (failure) throw failure;
-  return result as T;
+  if (!outcome) throw new Error('The proactive turn did not run.');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 /** Up to 60 members' ids for automatic refresh; none when the channel is larger or the roster is unavailable. */
 async function refreshUserIds(ctx: TurnContext, teamId?: string): Promise<string[]> {
   try {
-    if (teamId) ctx.activity.channelData = { ...ctx.activity.channelData, team: { id: teamId } };
+    // The roster call reads the team from channelData, which a proactive turn does not carry.
+    if (teamId) ctx.activity.channelData = { ...(ctx.activity.channelData as object | undefined), team: { id: teamId } };
     const page = await TeamsInfo.getPagedMembers(ctx, MAX_REFRESH_USERS);
     return page.continuationToken || page.members.length > MAX_REFRESH_USERS ? [] : page.members.map((m) => m.id);
   } catch {

@@ -232,7 +232,7 @@ export function recognizeUncached(text: string, options: { locale?: string } = {
   const info =
     INFO_ORDER.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0] ??
     (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
-  const infoAnswer = () => result(info!, {}, terms.length === 0 ? (cues[info!]?.score ?? 0.8) : 0.75);
+  const infoAnswer = () => result(info, {}, terms.length === 0 ? (cues[info]?.score ?? 0.8) : 0.75);
   // "Værdier", "syntese" or "formål" name the subject outright; a topic word beside them is context.
   if (info && cues[info] && !cues.outOfScope) return infoAnswer();
   // A question about lunch or holidays is out of scope even if a word of it appears in the charter.

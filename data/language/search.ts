@@ -144,12 +144,13 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
     );
   };
   const run = (gs: string[][], fuzzy: boolean) =>
-    getIndex().search({ combineWith: 'AND', queries: gs.map((g) => termQuery(g, fuzzy)) }, { filter: (r) => keep(r.id) });
+    getIndex().search({ combineWith: 'AND', queries: gs.map((g) => termQuery(g, fuzzy)) }, { filter: (r) => keep(String(r.id)) });
   const toHits = (results: ReturnType<typeof run>): SearchHit[] =>
     results.map((r) => {
-      const where = locate(r.id)!;
+      const id = String(r.id);
+      const where = locate(id)!;
       return {
-        statement: where.row.statements[where.perspective.id].find((s) => s.id === r.id)!,
+        statement: where.row.statements[where.perspective.id].find((s) => s.id === id)!,
         row: where.row.id,
         perspective: where.perspective.id,
         score: r.score,
@@ -185,9 +186,9 @@ export function highlight(text: string, stems: string[]): { text: string; match:
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const s = stem(m[0].toLowerCase());
     if (!stems.some((q) => s.startsWith(q) || (q.startsWith(s) && s.length >= 4))) continue;
-    if (m.index! > last) parts.push({ text: text.slice(last, m.index), match: false });
+    if (m.index > last) parts.push({ text: text.slice(last, m.index), match: false });
     parts.push({ text: m[0], match: true });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts;

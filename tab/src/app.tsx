@@ -106,5 +106,5 @@ export function App() {
 function defaultView(section: Section, current: TabView, myRole?: RoleId): TabView {
   if (section === 'role') return { view: 'role', row: current.view === 'cell' ? current.row : (myRole ?? 'alle') };
   if (section === 'perspective') return { view: 'perspective', perspective: current.view === 'cell' ? current.perspective : 'driften' };
-  return { view: section } as TabView;
+  return { view: section };
 }

@@ -10,7 +10,7 @@ export interface SharedContext {
   myRole?: RoleId;
   host?: TeamsHost;
   links: { teamsAppId?: string; tabUrl: string };
-  go(view: TabView): void;
+  go: (view: TabView) => void;
 }
 
 export const Shared = createContext<SharedContext | null>(null);

@@ -22,7 +22,7 @@ export async function connectTeams(timeoutMs = 3000): Promise<TeamsHost | undefi
     const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs));
     if (!(await Promise.race([ready, timedOut]))) return undefined;
     const context = await teams.app.getContext();
-    teams.app.notifySuccess();
+    void teams.app.notifySuccess();
     return {
       locale: context.app.locale,
       theme: asTheme(context.app.theme),

@@ -8,10 +8,11 @@ const systemTheme = (): ThemeName =>
 
 export function useTheme(host: TeamsHost | undefined): ThemeName {
   const [theme, setTheme] = useState<ThemeName>(() => (new URLSearchParams(location.search).get('theme') as ThemeName) || systemTheme());
+  // Inside Teams the host's theme rules until it announces a change.
+  const [hostTheme, setHostTheme] = useState<ThemeName>();
   useEffect(() => {
     if (host) {
-      setTheme(host.theme ?? 'default');
-      host.onThemeChange(setTheme);
+      host.onThemeChange(setHostTheme);
       return undefined;
     }
     const queries = [matchMedia('(forced-colors: active)'), matchMedia('(prefers-color-scheme: dark)')];
@@ -19,7 +20,7 @@ export function useTheme(host: TeamsHost | undefined): ThemeName {
     queries.forEach((q) => q.addEventListener('change', update));
     return () => queries.forEach((q) => q.removeEventListener('change', update));
   }, [host]);
-  return theme;
+  return host ? (hostTheme ?? host.theme ?? 'default') : theme;
 }
 
 export function useNarrow(): boolean {

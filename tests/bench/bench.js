@@ -40,7 +40,9 @@ function start(script, port, env = {}) {
     const poll = async () => {
       try {
         if ((await fetch(`${url}/healthz`)).ok) return resolve({ child, url });
-      } catch {}
+      } catch {
+        // Not up yet: poll again.
+      }
       setTimeout(poll, 100);
     };
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));

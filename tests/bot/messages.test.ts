@@ -43,7 +43,7 @@ describe('POST /api/messages', () => {
     const calls = await connector.waitForCalls(before + 1);
     const call = calls[before];
     expect(call.method).toBe('POST');
-    expect(call.path).toBe(`/v3/conversations/${encodeURIComponent('a:conv/42')}/activities/${activity.id}`);
+    expect(call.path).toBe(`/v3/conversations/${encodeURIComponent('a:conv/42')}/activities/${String(activity.id)}`);
     expect(call.body.replyToId).toBe(activity.id);
     expect(call.body.attachments[0].contentType).toBe(CARD_CONTENT_TYPE);
   });

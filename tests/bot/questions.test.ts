@@ -3,7 +3,7 @@
 // verbatim, in valid cards under 28 KB. Drop more sets into tests/questions/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { cell, byRole, chain, statement, type PerspectiveId, type RowId } from '../../data/charter';
+import { cell, byRole, chain, role, statement, type PerspectiveId, type RoleId, type RowId } from '../../data/charter';
 import { MAX_CARD_BYTES } from '../../bot/cards/render';
 import { cardProblems } from '../helpers/adaptive-card';
 import { readReplies, type ReplyView } from '../helpers/replies';
@@ -58,9 +58,10 @@ export function judge(q: Question, r: ReplyView): string | undefined {
     const stray = r.statementIds.filter(
       (id) => !new RegExp(e.allowed!, 'i').test(statement(id)!.text) || (e.rows && !e.rows.includes(id.split('.')[0] as RowId)),
     );
-    if (missing.length || stray.length || r.statementIds.length === 0) return `topic missing [${missing}] stray [${stray}]`;
+    if (missing.length || stray.length || r.statementIds.length === 0)
+      return `topic missing [${missing.join(',')}] stray [${stray.join(',')}]`;
   }
-  if (e.intent === 'setRole' && !r.texts.join(' ').includes(require('../../data/charter').role(e.role).name)) return 'role not confirmed';
+  if (e.intent === 'setRole' && !r.texts.join(' ').includes(role(e.role as RoleId).name)) return 'role not confirmed';
   if (e.intent === 'didYouMean') {
     const offered = r.buttons.map((b) =>
       JSON.stringify({

@@ -1,6 +1,5 @@
 // /healthz says the process answers; /readyz says it can serve, asking the
 // app's readiness check (storage) with a deadline of 1 s.
-import type { AddressInfo } from 'node:net';
 import { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../../bot/adapter';
 import { loadConfig } from '../../bot/config';
@@ -12,7 +11,7 @@ async function serve(ready: () => Promise<void>) {
   const log = createLogger('silent');
   const server = createServer({ config, adapter: createAdapter(config, log), bot: new ActivityHandler(), log, ready });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   return { url, close: () => new Promise<void>((resolve) => (server.server.closeAllConnections(), server.close(() => resolve()))) };
 }
 

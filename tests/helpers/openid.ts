@@ -3,7 +3,7 @@
 // server under test, tokens signed by any other key are forgeries.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface OpenIdStub {
   /** BOT_OPENID_METADATA_URL for the server under test. */
@@ -59,7 +59,7 @@ export async function startOpenId(key: SigningKey, kid = 'test-key-1'): Promise<
 
 /** A server that accepts connections and never answers: keys that hang. */
 export async function startSilentServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer(() => undefined);
   server.on('connection', (s) => sockets.add(s));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createAdapter } from '../../bot/adapter';
@@ -38,7 +37,7 @@ export async function startServer(
     ? createServer({ config, adapter: createAdapter(config, log), bot: opts.bot, log, ready: async () => undefined })
     : app.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
     storage: app.storage,

@@ -9,7 +9,9 @@ import { TAB_ENTITY_ID } from '../../data/deep-links';
 
 const ROOT = path.join(__dirname, '../..');
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS build scripts (npm run package / icons), tested as they run
 const pkg = require('../../appPackage/package.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 const icons = require('../../appPackage/icons/render.js');
 
 const envOf = (name: string): Record<string, string> => pkg.parseEnv(read(`env/.env.${name}`));

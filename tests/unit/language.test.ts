@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { editDistance, normalize, stripMentions, tokenize, wordMatch } from '../../data/language/text';
 import { detectLanguage } from '../../data/language/language';
 import { highlight, searchStatements, splitCompound } from '../../data/language/search';
@@ -93,8 +95,7 @@ describe('recognizer', () => {
   });
 
   it('runs without the DOM or Node: it has no imports beyond the charter modules and @orama/minisearch', () => {
-    const fs = require('node:fs');
-    const dir = require('node:path').join(__dirname, '../../data/language');
+    const dir = path.join(__dirname, '../../data/language');
     for (const f of fs.readdirSync(dir)) {
       const src = fs.readFileSync(`${dir}/${f}`, 'utf8');
       const imports = [...src.matchAll(/from '([^']+)'/g)].map((m: RegExpMatchArray) => m[1]);

@@ -1,26 +1,27 @@
 // The configurable tab's set-up page: the team picks the tab's default view
 // (the matrix, one perspective or one role); Save stores it with setConfig.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Select, teamsLightTheme } from '@fluentui/react-components';
 import { perspectives, rows } from '../../../data/charter';
 import { parseSubPageId, subPageId, type TabView } from '../../../data/deep-links';
 import { tabConfig } from '../tab-config';
 import '../styles.css';
+import type { pages as TeamsPages } from '@microsoft/teams-js';
 
-type Pages = typeof import('@microsoft/teams-js').pages;
+type Pages = typeof TeamsPages;
 
 function ConfigPage() {
   const [view, setView] = useState<TabView>({ view: 'matrix' });
   const [pages, setPages] = useState<Pages>();
-  const config = tabConfig(view, location.origin);
+  const config = useMemo(() => tabConfig(view, location.origin), [view]);
 
   useEffect(() => {
     if (window.parent === window) return;
     void import('@microsoft/teams-js')
       .then(async (teams) => {
         await teams.app.initialize();
-        teams.app.notifySuccess();
+        void teams.app.notifySuccess();
         setPages(teams.pages);
       })
       .catch(() => undefined);
@@ -36,7 +37,7 @@ function ConfigPage() {
     });
     pages.config.registerOnRemoveHandler((remove) => remove.notifySuccess());
     pages.config.setValidityState(true);
-  }, [pages, config.contentUrl]);
+  }, [pages, config]);
 
   return (
     <FluentProvider theme={teamsLightTheme} className="app config">

@@ -10,14 +10,18 @@ export function MatrixView({ focus }: { focus?: { row: RowId; perspective: Persp
   const { t, myRole } = useShared();
   const narrow = useNarrow();
   const m = matrix();
-  const [shown, setShown] = useState<PerspectiveId>(focus?.perspective ?? 'driften');
+  // The switcher's choice holds until another deep link moves the focus.
+  const focusKey = focus ? `${focus.row}/${focus.perspective}` : '';
+  const [picked, setPicked] = useState<{ focusKey: string; perspective: PerspectiveId }>();
+  const shown = picked?.focusKey === focusKey ? picked.perspective : (focus?.perspective ?? 'driften');
+  const setShown = (perspective: PerspectiveId) => setPicked({ focusKey, perspective });
+  const [focusRow, focusPerspective] = [focus?.row, focus?.perspective];
   useEffect(() => {
-    if (!focus) return;
-    setShown(focus.perspective);
-    const cell = document.getElementById(`cell-${focus.row}-${focus.perspective}`);
+    if (!focusRow || !focusPerspective) return;
+    const cell = document.getElementById(`cell-${focusRow}-${focusPerspective}`);
     cell?.scrollIntoView({ block: 'center' });
     cell?.focus({ preventScroll: true });
-  }, [focus?.row, focus?.perspective]);
+  }, [focusRow, focusPerspective]);
   const columns = narrow ? m.perspectives.filter((p) => p.id === shown) : m.perspectives;
 
   return (

@@ -50,10 +50,10 @@ export function CellActions({ row, perspective, label }: { row: RowId; perspecti
   };
   return (
     <div className="cell-actions">
-      <Button size="small" appearance="subtle" onClick={copy} aria-label={`${t.copyLink}: ${label}`}>
+      <Button size="small" appearance="subtle" onClick={() => void copy()} aria-label={`${t.copyLink}: ${label}`}>
         {copied ? t.copied : t.copyLink}
       </Button>
-      <Button size="small" appearance="subtle" onClick={share} aria-label={`${t.share}: ${label}`}>
+      <Button size="small" appearance="subtle" onClick={() => void share()} aria-label={`${t.share}: ${label}`}>
         {t.share}
       </Button>
       <span role="status" className="visually-hidden">
