@@ -18,7 +18,9 @@ import type { Config } from './config';
 import type { IncomingActivity } from './http/activity-schema';
 import { errorFields, hashId, type Logger } from './log';
 
-export const APOLOGY = 'Beklager, der gik noget galt hos mig. Prøv igen om lidt. (Sorry, something went wrong. Please try again shortly.)';
+import { APOLOGY } from './i18n';
+
+export { APOLOGY };
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 export type TurnOutcome =

@@ -117,3 +117,9 @@ const en: Strings = {
 };
 
 export const strings = (language: Language): Strings => (language === 'en' ? en : da);
+
+/**
+ * When a turn fails we cannot trust what we read of it, its language
+ * included, so the one apology says it in both.
+ */
+export const APOLOGY = 'Beklager, der gik noget galt hos mig. Prøv igen om lidt. (Sorry, something went wrong. Please try again shortly.)';
