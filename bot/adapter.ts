@@ -16,9 +16,8 @@ import {
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from './config';
 import type { IncomingActivity } from './http/activity-schema';
-import { errorFields, hashId, type Logger } from './log';
-
 import { APOLOGY } from './i18n';
+import { errorFields, hashId, type Logger } from './log';
 
 export { APOLOGY };
 
