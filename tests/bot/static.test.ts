@@ -1,21 +1,34 @@
 // The tab's files as a browser and Teams get them: GET and HEAD, brotli or
 // gzip by Accept-Encoding, a year of caching for vite's hashed assets,
-// revalidation by ETag for the rest, and nothing outside the tab folder.
+// revalidation by ETag for other files, HTML pages fresh every time (each has
+// its own CSP nonce), and nothing outside the tab folder.
+// The policy itself is in tests/tab/csp.test.ts.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { NONCE_PLACEHOLDER } from '../../bot/http/content-security-policy';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
 const dist = path.join(__dirname, '../../tab/dist');
 const asset = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort((a, b) => fs.statSync(path.join(dist, 'assets', b)).size - fs.statSync(path.join(dist, 'assets', a)).size)[0];
 const css = fs.readdirSync(path.join(dist, 'assets')).find((f) => f.endsWith('.css'))!;
+// The built tab plus two files a build could hold: a plain file (revalidated by ETag) and a page vite did not mark.
+const tabDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-tab-'));
 
 beforeAll(async () => {
-  server = await startServer();
+  fs.cpSync(dist, tabDir, { recursive: true });
+  fs.writeFileSync(path.join(tabDir, 'notes.txt'), 'Hvidovrevejen. '.repeat(100));
+  fs.writeFileSync(path.join(tabDir, 'plain.html'), '<!doctype html><title>no nonce</title>');
+  server = await startServer({ env: { TAB_DIR: tabDir } });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(tabDir, { recursive: true, force: true });
+});
 
 /** A raw request: fetch would decompress for us and normalise "..". */
 function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
@@ -38,18 +51,20 @@ describe('GET /tab/', () => {
     expect(res.headers.location).toBe('/tab/');
   });
 
-  it('serves index.html for /tab/, with the framing and nosniff headers', async () => {
+  it('serves index.html for /tab/, with its nonce where vite left the placeholder', async () => {
     const res = await get('/tab/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.body.equals(fs.readFileSync(path.join(dist, 'index.html')))).toBe(true);
-    expect(res.headers['content-security-policy']).toMatch(/^frame-ancestors 'self' https:\/\/teams\.microsoft\.com /);
+    const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1];
+    const built = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(built).toContain(NONCE_PLACEHOLDER);
+    expect(res.body.toString()).toBe(built.replaceAll(NONCE_PLACEHOLDER, nonce!));
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('answers HEAD with the headers and no body', async () => {
-    const full = await get('/tab/');
-    const head = await get('/tab/', {}, 'HEAD');
+  it.each([['/tab/'], [`/tab/assets/${asset}`]])('answers HEAD for %s with the headers and no body', async (p) => {
+    const full = await get(p);
+    const head = await get(p, {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     expect(head.headers['content-length']).toBe(String(full.body.length));
@@ -86,9 +101,25 @@ describe('GET /tab/', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it.each([['/tab/'], ['/tab/index.html'], ['/tab/config.html']])('revalidates %s: no-cache, an ETag, and 304 when it matches', async (p) => {
+  it.each([['/tab/'], ['/tab/index.html'], ['/tab/config.html']])('sends the page %s fresh every time: no-store, no ETag, uncompressed', async (p) => {
+    const res = await get(p, { 'accept-encoding': 'br, gzip' });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers.vary).toBeUndefined();
+    expect(res.body.toString()).toMatch(/^<!doctype html>/);
+  });
+
+  it('never answers 304 for a page, even to the ETag its bytes would have: the kept copy has a spent nonce', async () => {
+    const digest = createHash('sha256').update(fs.readFileSync(path.join(dist, 'index.html'))).digest('base64url');
+    const res = await get('/tab/', { 'if-none-match': `"${digest.slice(0, 22)}", *` });
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toContain('<div id="root">');
+  });
+
+  it.each([['/tab/notes.txt'], [`/tab/assets/${asset}`]])('revalidates %s by ETag: 304 when it matches', async (p) => {
     const res = await get(p, { 'accept-encoding': 'gzip' });
-    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['cache-control']).toBe(p.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
     const again = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': res.headers.etag! });
     expect(again.status).toBe(304);
@@ -96,6 +127,11 @@ describe('GET /tab/', () => {
     expect(again.headers.etag).toBe(res.headers.etag);
     const changed = await get(p, { 'accept-encoding': 'gzip', 'if-none-match': '"something-else"' });
     expect(changed.status).toBe(200);
+  });
+
+  it('warns at start-up about a page without the nonce placeholder, naming the file', () => {
+    const warnings = server.logs.map((l) => JSON.parse(l)).filter((l) => l.event === 'tab_page_without_nonce');
+    expect(warnings.map((w) => w.file)).toEqual(['plain.html']);
   });
 
   it.each([
