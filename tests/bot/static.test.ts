@@ -1,8 +1,8 @@
 // The tab's files as a browser and Teams get them: GET and HEAD, brotli or
 // gzip by Accept-Encoding, a year of caching for vite's hashed assets,
 // revalidation by ETag for other files, HTML pages fresh every time (each has
-// its own CSP nonce), and nothing outside the tab folder.
-// The policy itself is in tests/tab/csp.test.ts.
+// its own CSP nonce), and nothing outside the tab folder; and the policy on
+// every answer. How Chromium keeps to that policy: tests/tab/csp.test.ts.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -154,5 +154,63 @@ describe('GET /tab/', () => {
     const res = await get('/tab/nope.js');
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body.toString())).toEqual({ code: 'NotFound', message: 'No such file.' });
+  });
+});
+
+// The policy as the security review signed it off (README, Security and operations).
+const policy = (nonce?: string): Record<string, string[]> => ({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': nonce ? ["'self'", `'nonce-${nonce}'`] : ["'self'"],
+  'connect-src': ["'self'", 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://*.microsoft365.com'],
+});
+
+/** A policy header as directives; a directive named twice, or a second header, shows up as a key that is not expected. */
+function directives(header: string | string[] | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of String(header).split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    out[name in out ? `${name} (again)` : name] = sources;
+  }
+  return out;
+}
+
+const nonceOf = (header: string | string[] | undefined) => /'nonce-([^']*)'/.exec(String(header))?.[1];
+
+describe('the Content Security Policy and Referrer-Policy', () => {
+  it.each([['/tab/'], ['/tab/index.html'], ['/tab/config.html']])('give the page %s the whole policy, with a nonce that is in the page too', async (p) => {
+    const res = await get(p);
+    const nonce = nonceOf(res.headers['content-security-policy']);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(directives(res.headers['content-security-policy'])).toEqual(policy(nonce));
+    expect(res.body.toString()).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
+    expect(res.body.toString()).not.toContain(NONCE_PLACEHOLDER);
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('use a new nonce for every page: 50 responses, 50 nonces', async () => {
+    const pages = await Promise.all(Array.from({ length: 50 }, (_, i) => get(i % 2 ? '/tab/' : '/tab/config.html')));
+    const nonces = pages.map((res) => nonceOf(res.headers['content-security-policy']));
+    expect(new Set(nonces).size).toBe(50);
+    pages.forEach((res, i) => expect(res.body.toString()).toContain(`nonce="${nonces[i]}"`));
+  });
+
+  it.each([
+    [`/tab/assets/${asset}`],
+    [`/tab/assets/${css}`],
+    ['/tab/notes.txt'],
+    ['/tab/app-config.json'],
+    ['/tab/nope.js'],
+    ['/tab/..%2fpackage.json'],
+  ])('give %s the same policy without a nonce', async (p) => {
+    const res = await get(p, { 'accept-encoding': 'br' });
+    expect(directives(res.headers['content-security-policy'])).toEqual(policy());
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
