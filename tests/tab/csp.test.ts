@@ -201,7 +201,9 @@ describe('inside a frame, as in Teams', () => {
     // Same origin as the tab: frame-ancestors 'self' lets it frame the tab.
     await w.context.route(`${server.url}/host.html`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>host</title><iframe src="${tabPath}" width="1200" height="800"></iframe>` }));
     await w.page.goto(`${server.url}/host.html`);
-    await Promise.race([fetched, new Promise((_r, reject) => setTimeout(() => reject(new Error('teams-js never fetched its origins list')), 10000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('teams-js never fetched its origins list')), 10000)));
+    await Promise.race([fetched, late]).finally(() => clearTimeout(timer));
     const frame = w.page.frames().find((f) => f.url().includes('/tab/'))!;
     await frame.waitForSelector(tabPath === '/tab/' ? 'table.matrix [data-statement]' : '[data-testid=content-url]');
     expect(await w.violations()).toEqual([]);
