@@ -4,10 +4,11 @@
 // and what the policy forbids is refused and reported, so these checks can fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { TEAMS_JS_VALID_ORIGINS_URL } from '../../bot/http/content-security-policy';
 import { searchStatements } from '../../data/language/search';
 import { launchChromium } from '../helpers/browser';
+import { watchCsp, type WatchOptions } from '../helpers/csp-watch';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -26,36 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Watched {
-  context: BrowserContext;
-  page: Page;
-  /** securitypolicyviolation events, from every frame, and console lines about the CSP. */
-  violations(): Promise<string[]>;
-  /** Requests that left our server's origin. */
-  elsewhere: string[];
-}
-
-/** A fresh browser context that records every CSP violation from the first byte of every frame. */
-async function watch(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light' });
-  await context.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const consoleLines: string[] = [];
-  page.on('console', (m) => /content security policy/i.test(m.text()) && consoleLines.push(m.text()));
-  page.on('pageerror', (e) => consoleLines.push(`page error: ${e.message}`));
-  const elsewhere: string[] = [];
-  page.on('request', (r) => !r.url().startsWith(`${server.url}/`) && elsewhere.push(r.url()));
-  const violations = async () => {
-    // Violation events are queued tasks: let a frame and a task pass first.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
-    const fromFrames = await Promise.all(page.frames().map((f) => f.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => [])));
-    return [...fromFrames.flat(), ...consoleLines];
-  };
-  return { context, page, violations, elsewhere };
-}
+const watch = (options?: WatchOptions) => watchCsp(browser, server.url, options);
 
 const count = (page: Page, selector: string) => page.locator(selector).count();
 
@@ -187,6 +159,21 @@ describe('every view under the policy', () => {
   );
 });
 
+describe('switching theme live', () => {
+  it('light → dark → high contrast → light: FluentProvider\'s new theme <style> carries the nonce too', async () => {
+    const w = await watch();
+    await w.page.goto(`${server.url}/tab/`);
+    await w.page.waitForSelector('.app.theme-default table.matrix');
+    for (const [media, theme] of [[{ colorScheme: 'dark' }, 'dark'], [{ forcedColors: 'active' }, 'contrast'], [{ colorScheme: 'light', forcedColors: 'none' }, 'default']] as const) {
+      await w.page.emulateMedia(media);
+      await w.page.waitForSelector(`.app.theme-${theme}`);
+    }
+    expect(await w.page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await w.violations()).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('inside a frame, as in Teams', () => {
   it.each([['/tab/'], ['/tab/config.html']])('%s loads teams-js, which fetches only its list of host origins, with zero violations', async (tabPath) => {
     const w = await watch();
@@ -253,7 +240,7 @@ describe('what the policy refuses is refused and reported', () => {
       reported = (await w.violations()).map((v) => v.split(' ')[0]);
     }
     expect(reported).toContain(directive);
-    expect(await w.page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
+    expect(await w.page.evaluate(() => 'ran' in window)).toBe(false);
     await w.context.close();
   });
 });
