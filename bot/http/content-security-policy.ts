@@ -50,5 +50,9 @@ export function tabPolicy(nonce?: string): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
-/** The tab never needs a Referer: cross-origin requests (Share to Teams) get the origin only, never the path or query. */
+/**
+ * The tab needs no Referer (the server reads none). Cross-origin requests
+ * (Share to Teams, teams-js's list) get our origin only, never path or query;
+ * the browsers' default, stated so no client with a laxer one sends more.
+ */
 export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
