@@ -1,7 +1,8 @@
 // The tab's built files, served from memory: read once at start-up, each
 // compressed once (brotli and gzip, off the event loop) when the tab is
 // first asked for, and chosen by Accept-Encoding. vite's hashed assets never change under their name, so
-// browsers may keep them a year; everything else is revalidated by ETag.
+// browsers may keep them a year; everything else is revalidated by ETag —
+// except HTML pages, which carry a new CSP nonce in every response (page()).
 // Only files found under the folder at start-up exist: no path from a
 // request ever reaches the file system.
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Logger } from '../log';
+import { NONCE_PLACEHOLDER } from './content-security-policy';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -43,6 +45,12 @@ export interface StaticFile {
   identity: Buffer;
   /** The compressed variants worth having; compressed on first call, then kept. */
   variants: () => Promise<Variants>;
+  /**
+   * HTML only: the page with this response's nonce put where vite left the
+   * placeholder. Such a body is never the same twice, so it is not compressed
+   * (no secret next to compressible text either) and has no ETag.
+   */
+  page?: (nonce: string) => Buffer;
 }
 
 export type Variants = Partial<Record<'br' | 'gzip', Buffer>>;
@@ -85,7 +93,13 @@ export function loadStaticFiles(root: string, log: Logger): Map<string, StaticFi
   const found = listFiles(root).map((rel) => ({ rel, data: fs.readFileSync(path.join(root, rel)) }));
   for (const { rel, data: identity } of found.sort((a, b) => a.data.length - b.data.length)) {
     const ext = path.extname(rel).toLowerCase();
-    const compressible = COMPRESSIBLE.has(ext) && identity.length > 512;
+    const page = ext === '.html' ? noncePage(identity) : undefined;
+    if (page && !identity.includes(NONCE_PLACEHOLDER))
+      log.warn('tab_page_without_nonce', {
+        file: rel.slice(0, 200),
+        reason: 'Fluent UI styles will be blocked by the CSP; build the tab with npm run build',
+      });
+    const compressible = !page && COMPRESSIBLE.has(ext) && identity.length > 512;
     const digest = createHash('sha256').update(identity).digest('base64url');
     const variants = (): Promise<Variants> => {
       if (!compressible) return Promise.resolve({});
@@ -103,9 +117,25 @@ export function loadStaticFiles(root: string, log: Logger): Map<string, StaticFi
       compressible,
       identity,
       variants,
+      ...(page && { page }),
     });
   }
   return files;
+}
+
+/** Splits the page once at its placeholders; each response only joins the pieces around its nonce. */
+function noncePage(html: Buffer): (nonce: string) => Buffer {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = html.indexOf(NONCE_PLACEHOLDER); at >= 0; at = html.indexOf(NONCE_PLACEHOLDER, from)) {
+    pieces.push(html.subarray(from, at));
+    from = at + NONCE_PLACEHOLDER.length;
+  }
+  pieces.push(html.subarray(from));
+  return (nonce) => {
+    const filler = Buffer.from(nonce);
+    return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [filler, piece])));
+  };
 }
 
 /** The best encoding the client accepts among those we have: br, then gzip. */

@@ -1,23 +1,17 @@
 // GET and HEAD /tab/…: the tab's files from memory (static-files.ts), with
-// the headers Teams needs to frame them.
+// the Content Security Policy (content-security-policy.ts) that lets Teams
+// frame them and lets nothing else in.
 import type { Request, Response } from 'restify';
+import { newNonce, REFERRER_POLICY, tabPolicy } from './content-security-policy';
 import { refusal, sendRefusal } from './reply';
 import { chooseEncoding, matchesEtag, type StaticFile } from './static-files';
 
-// Teams renders the tab in an iframe; only its hosts may frame it.
-export const FRAME_ANCESTORS = [
-  "'self'",
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://*.cloud.microsoft',
-  'https://*.office.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://*.microsoft365.com',
-];
+export { FRAME_ANCESTORS } from './content-security-policy';
 
+/** For every /tab/ response that is not an HTML page (those get their own nonce). */
 export const TAB_HEADERS = {
-  'Content-Security-Policy': `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+  'Content-Security-Policy': tabPolicy(),
+  'Referrer-Policy': REFERRER_POLICY,
   'X-Content-Type-Options': 'nosniff',
 };
 
@@ -41,12 +35,12 @@ export function tabRoute(files: Map<string, StaticFile>) {
       warmed = true;
       for (const f of files.values()) void f.variants();
     }
-    res.header('Content-Security-Policy', TAB_HEADERS['Content-Security-Policy']);
-    res.header('X-Content-Type-Options', TAB_HEADERS['X-Content-Type-Options']);
+    for (const [name, value] of Object.entries(TAB_HEADERS)) res.header(name, value);
     const where = relativePath(req.path());
     if (!where.ok) return sendRefusal(res, refusal(where.status, where.status === 400 ? 'The path is not allowed.' : 'No such file.'));
     const file = files.get(where.rel);
     if (!file) return sendRefusal(res, refusal(404, 'No such file.'));
+    if (file.page) return sendPage(res, file.type, file.page);
 
     const variants = await file.variants();
     const encoding = chooseEncoding(req.headers['accept-encoding'], variants);
@@ -67,4 +61,21 @@ export function tabRoute(files: Map<string, StaticFile>) {
       'Content-Length': String(body.length),
     });
   };
+}
+
+/**
+ * An HTML page with a nonce of its own, in the header and in the page. It is
+ * never stored (no-store) and has no ETag: a 304 would bring back a stored
+ * page whose nonce no longer matches the policy, and a shared cache would hand
+ * one nonce to many. The page is under 1 KB, so it goes uncompressed.
+ */
+function sendPage(res: Response, type: string, page: (nonce: string) => Buffer): void {
+  const nonce = newNonce();
+  const body = page(nonce);
+  res.sendRaw(200, body, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': tabPolicy(nonce),
+    'Content-Length': String(body.length),
+  });
 }

@@ -2,9 +2,10 @@
 // (the matrix, one perspective or one role); Save stores it with setConfig.
 import { useEffect, useState, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, Select, teamsLightTheme } from '@fluentui/react-components';
+import { FluentProvider, RendererProvider, Select, teamsLightTheme } from '@fluentui/react-components';
 import { perspectives, rows } from '../../../data/charter';
 import { parseSubPageId, subPageId, type TabView } from '../../../data/deep-links';
+import { nonceRenderer } from '../renderer';
 import { tabConfig } from '../tab-config';
 import '../styles.css';
 import type { pages as TeamsPages } from '@microsoft/teams-js';
@@ -71,4 +72,8 @@ function ConfigPage() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<ConfigPage />);
+createRoot(document.getElementById('root')!).render(
+  <RendererProvider renderer={nonceRenderer()} targetDocument={document}>
+    <ConfigPage />
+  </RendererProvider>,
+);
