@@ -16,7 +16,8 @@ module.exports = async () => {
   execFileSync(
     process.execPath,
     [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: root, stdio: 'inherit' },
+    // jest sets NODE_ENV=test, which would give vite React's development build: test what ships.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   process.stdout.write(`\nbuilt lib/ and tab/dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 };
