@@ -48,14 +48,16 @@ describe('GET /readyz', () => {
 
   it('asks storage once for many probes at the same time', async () => {
     let calls = 0;
+    // A slow check (still inside the 1 s deadline), so the 20 probes overlap even on a loaded machine.
     const app = await serve(() => {
       calls += 1;
-      return new Promise((r) => setTimeout(r, 100));
+      return new Promise((r) => setTimeout(r, 800));
     });
     try {
       const all = await Promise.all(Array.from({ length: 20 }, () => timed(`${app.url}/readyz`)));
       expect(all.map((r) => r.status)).toEqual(Array(20).fill(200));
-      expect(calls).toBe(1);
+      // One check for the lot (two if the last probes arrive after the first check ended); without sharing it would be 20.
+      expect(calls).toBeLessThanOrEqual(2);
     } finally {
       await app.close();
     }
