@@ -76,7 +76,7 @@ describe('fuzzing /api/messages', () => {
     // The schema let a good share through to the bot, so the turn itself was fuzzed too.
     expect(tally.byStatus[200]).toBeGreaterThan(2000);
     expect(turnErrors(server)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('never posts the apology to the Bot Connector, over 2,000 activities answered through it', async () => {
     const activities = sample(connector.url, 2000, SEED + 1, false);
