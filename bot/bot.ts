@@ -69,7 +69,7 @@ const person = (a: Activity): Person => ({
 
 export class HvidovreBot extends TeamsActivityHandler {
   /** Conversations already stored by this process, so ordinary turns need no write; bounded. */
-  private readonly known = boundedCache<string, true>(10_000);
+  private readonly known = boundedCache<string, string>(10_000);
 
   constructor(private readonly deps: TurnDeps) {
     super();
@@ -118,11 +118,13 @@ export class HvidovreBot extends TeamsActivityHandler {
   /** Install tracking is bookkeeping: it runs after the reply and never fails it. */
   private async remember(c: Conversation, a: Activity): Promise<void> {
     const weekly = this.deps.weekly;
-    if (!weekly || this.known.get(c.id)) return;
+    // With the names it was stored under, so a renamed team or channel is written again.
+    const names = JSON.stringify(c.names ?? {});
+    if (!weekly || this.known.get(c.id) === names) return;
     const who = person(a);
     await this.deps.bookkeeping.run('remember_install', async () => {
       await weekly.remember(c, who);
-      this.known.set(c.id, true);
+      this.known.set(c.id, names);
     });
   }
 
