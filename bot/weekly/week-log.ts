@@ -27,6 +27,8 @@ export interface WeekRecord {
   leaseUntil: string;
   settledAt?: string;
   error?: string;
+  /** A claim taken over after its holder's lease ran out unsent: the earlier holder. */
+  takenFrom?: string;
   /** An ambiguous week's report to its owner: who sends it, and whether it went. */
   report?: { by: string; at: string; done: boolean };
 }
@@ -73,6 +75,7 @@ export class WeekLog {
         kind,
         claimedAt: at.toISOString(),
         leaseUntil: new Date(at.getTime() + this.leaseMs).toISOString(),
+        ...(r && { takenFrom: r.by }),
       };
     });
     if (!record) throw new Error('The week record vanished while it was claimed.');
