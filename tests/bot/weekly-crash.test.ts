@@ -103,6 +103,7 @@ it(`never posts a channel-week twice across ${MID_SEND_KILLS}+ kill -9s during s
   process.stdout.write(`kill test: seed ${SEED} (KILL_SEED=${SEED} repeats it)\n`);
   setClock('2026-11-30T07:00:00Z');
   const instances: Instance[] = [await launch('a'), await launch('b')];
+  let standby: Promise<Instance> | undefined;
   const as = (a: Instance, extra: Record<string, unknown>) =>
     post(a.url, messageActivity('', { serviceUrl: connector.url, deliveryMode: 'expectReplies', ...extra }));
   try {
@@ -131,7 +132,7 @@ it(`never posts a channel-week twice across ${MID_SEND_KILLS}+ kill -9s during s
     const kills: { round: number; victim: string; atMs: number; midSend: boolean }[] = [];
     let rounds = 0;
     // The next victim's replacement starts while the round runs, so a restart costs no waiting.
-    let standby = launch(instances[0].name);
+    standby = launch(instances[0].name);
     while (kills.filter((k) => k.midSend).length < MID_SEND_KILLS && rounds < MAX_ROUNDS) {
       const round = rounds++;
       const monday = Date.parse('2026-11-30T08:00:20Z') + round * 7 * 86_400_000;
@@ -155,7 +156,6 @@ it(`never posts a channel-week twice across ${MID_SEND_KILLS}+ kill -9s during s
       await Promise.all(instances.map((i) => i.tick()));
     }
     const ROUNDS = rounds;
-    instances.push(await standby);
     const reports = connector.texts(PERSONAL).filter((t) => /måske sendt, måske ikke/.test(t));
     const tally = {
       posted: 0,
@@ -204,6 +204,7 @@ it(`never posts a channel-week twice across ${MID_SEND_KILLS}+ kill -9s during s
     expect(tally.missing).toBe(0);
   } finally {
     for (const i of instances) i.child.kill('SIGKILL');
+    await standby?.then((i) => i.child.kill('SIGKILL'));
   }
 }, 900_000);
 
