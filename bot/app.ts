@@ -14,10 +14,14 @@ import { Bookkeeping, DEFAULT_BOOKKEEPING, type BookkeepingOptions } from './sta
 import { QuestionLog } from './state/question-log';
 import { UserProfiles } from './state/user-profiles';
 import { WeeklyFeature } from './weekly/feature';
-import { createPersonalSender, createPublisher } from './weekly/publisher';
+import type { Person } from './state/person';
+import { Authority } from './weekly/authority';
+import { Delivery } from './weekly/delivery';
+import { createChatNames, createMembershipCheck, createPersonalSender, createPublisher } from './weekly/publisher';
 import { WeeklyScheduler } from './weekly/scheduler';
-import { DEFAULT_SEND, PacedSender, type SendOptions } from './weekly/sender';
+import { DEFAULT_SEND, PacedSender, worstCaseMs, type SendOptions } from './weekly/sender';
 import { WeeklyStore } from './weekly/store';
+import { WeekLog } from './weekly/week-log';
 
 export interface AppOptions {
   now?: () => Date;
@@ -25,10 +29,14 @@ export interface AppOptions {
   /** A store the caller opened (and closes); by default the configured one. */
   store?: KeyValueStore;
   bookkeeping?: Partial<BookkeepingOptions>;
+  /** Names this instance in week claims (default: a random id). */
+  instance?: string;
 }
 
 /** How long one storage call may take before a turn goes on without it: answers stay within 3 s. */
 export const STORAGE_DEADLINE_MS = 2000;
+/** How long a week's claim holds before another instance may act on it. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}) {
   checkCharter();
@@ -40,30 +48,45 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const profiles = new UserProfiles(storage, now);
   const store = new WeeklyStore(storage, now);
   const bookkeeping = new Bookkeeping(log, { ...DEFAULT_BOOKKEEPING, ...options.bookkeeping });
-  const sender = new PacedSender({ ...DEFAULT_SEND, ...options.send }, () => now().getTime());
+  const send = { ...DEFAULT_SEND, ...options.send };
+  const sender = new PacedSender(send, () => now().getTime());
   const edge = { adapter, botAppId: config.bot?.appId ?? '', store, sender, links };
-  const publish = createPublisher(edge);
   const sendPersonal = createPersonalSender(edge);
-  const weekly = new WeeklyFeature({ store, profiles, publish, sendPersonal, adminIds: config.adminIds, now, links });
+  const tell = (person: Person, text: string) => sendPersonal(person, { text });
+  // A week's lease outlasts the longest send (every attempt to its deadline, every wait to its cap).
+  const weeks = new WeekLog(storage, now, Math.max(CLAIM_LEASE_MS, 2 * worstCaseMs(send)));
+  const delivery = new Delivery({ weeks, store, publish: createPublisher(edge), tell, log });
+  const authority = new Authority({ isMember: createMembershipCheck(edge), adminIds: config.adminIds, now, log });
+  const weekly = new WeeklyFeature({
+    store,
+    delivery,
+    authority,
+    profiles,
+    sendPersonal,
+    chatNames: createChatNames(edge),
+    now,
+    links,
+    log,
+  });
   const scheduler = new WeeklyScheduler({
     store,
-    publish,
-    report: async (owner, message) => {
-      if (!(await sendPersonal(owner, { text: message })))
-        log.warn('weekly_report_undelivered', { reason: 'the owner has no personal chat with the bot' });
-    },
+    weeks,
+    delivery,
+    authority,
+    roleOf: async (person) => (await profiles.get(person)).role,
+    tell,
     now,
-    instance: randomUUID(),
+    instance: options.instance ?? randomUUID(),
     log,
   });
   const questions = new QuestionLog(storage, now);
   const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly });
   const server = createServer({ config, adapter, bot, log, ready: () => backend.check() });
-  /** Stops background work and releases the store (the data folder's lock); the server is closed by its owner. */
+  /** Stops background work (the scheduler stops claiming and finishes its sends) and releases the store; the server is closed by its owner. */
   const close = async () => {
     await scheduler.stop();
     await bookkeeping.drain();
     if (!options.store) await backend.close();
   };
-  return { server, scheduler, storage, store, bookkeeping, questions, close };
+  return { server, scheduler, storage, store, weeks, bookkeeping, questions, close };
 }

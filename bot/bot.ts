@@ -16,7 +16,7 @@ import { renderChoiceCard } from './cards/choice-card';
 import { CARD_CONTENT_TYPE, toAttachment } from './cards/render';
 import { boundedCache } from '../data/bounded-cache';
 import type { Person } from './state/person';
-import { respond, type TurnDeps } from './turn';
+import { respond, respondToAction, type TurnDeps } from './turn';
 import type { Conversation } from './weekly/feature';
 import { channelOf, type Reference } from './weekly/store';
 
@@ -48,13 +48,14 @@ export function conversationOf(a: Activity): Conversation {
     ...(ref.bot && { bot: { id: ref.bot.id, name: ref.bot.name ?? 'Hvidovrevejen' } }),
   };
   const data = a.channelData as { team?: { id?: string; name?: string }; channel?: { name?: string } } | undefined;
-  return {
-    id,
-    type,
-    teamId: data?.team?.id,
-    name: [data?.team?.name, data?.channel?.name ?? a.conversation.name].filter(Boolean).join(' › ') || undefined,
-    reference,
-  };
+  // Each name is kept apart, so an event that carries only one of them never blanks the others.
+  const names =
+    type === 'groupChat'
+      ? { topic: a.conversation.name || undefined }
+      : type === 'channel'
+        ? { team: data?.team?.name || undefined, channel: data?.channel?.name || undefined }
+        : undefined;
+  return { id, type, teamId: data?.team?.id, names, reference };
 }
 
 /** Who wrote: identity scoped by channel and tenant, so another channel cannot name a Teams user. */
@@ -68,7 +69,7 @@ const person = (a: Activity): Person => ({
 
 export class HvidovreBot extends TeamsActivityHandler {
   /** Conversations already stored by this process, so ordinary turns need no write; bounded. */
-  private readonly known = boundedCache<string, true>(10_000);
+  private readonly known = boundedCache<string, string>(10_000);
 
   constructor(private readonly deps: TurnDeps) {
     super();
@@ -117,11 +118,13 @@ export class HvidovreBot extends TeamsActivityHandler {
   /** Install tracking is bookkeeping: it runs after the reply and never fails it. */
   private async remember(c: Conversation, a: Activity): Promise<void> {
     const weekly = this.deps.weekly;
-    if (!weekly || this.known.get(c.id)) return;
+    // With the names it was stored under, so a renamed team or channel is written again.
+    const names = JSON.stringify(c.names ?? {});
+    if (!weekly || this.known.get(c.id) === names) return;
     const who = person(a);
     await this.deps.bookkeeping.run('remember_install', async () => {
       await weekly.remember(c, who);
-      this.known.set(c.id, true);
+      this.known.set(c.id, names);
     });
   }
 
@@ -132,13 +135,14 @@ export class HvidovreBot extends TeamsActivityHandler {
     if (weekly) await this.deps.bookkeeping.run('forget_install', () => weekly.forget(c));
   }
 
-  /** Universal Actions: each reader's own view of a weekly card. */
+  /** Universal Actions: a weekly card's buttons, answered with the card that replaces it (for the clicker only). */
   protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const a = context.activity;
     const verb = invoke.action?.verb;
-    const card =
-      this.deps.weekly && ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'].includes(verb)
-        ? await this.deps.weekly.view(invoke.action.data ?? {}, person(context.activity))
-        : undefined;
+    const card = await respondToAction(
+      { verb, data: invoke.action.data ?? {}, locale: a.locale, user: person(a), conversation: conversationOf(a) },
+      this.deps,
+    );
     if (!card)
       return {
         statusCode: 400,

@@ -32,10 +32,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log.info('shutting_down', { signal });
-    void scheduler.stop();
+    // The scheduler stops claiming weeks at once; a send in flight ends within its deadline (10 s).
+    const stopping = scheduler.stop();
     server.close(() => {
-      // Background writes finish and the data folder's lock is released before exit.
-      void app.close().then(
+      // Sends in flight and background writes finish, and the data folder's lock is released, before exit.
+      void stopping.then(app.close).then(
         () => {
           log.info('stopped');
           process.exit(0);
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
       );
     });
     server.server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // A process cut off here leaves a week it was sending ambiguous: reported to its owner, never sent twice.
+    setTimeout(() => process.exit(1), 25_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

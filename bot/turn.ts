@@ -8,12 +8,14 @@ import { stripMentions } from '../data/language/text';
 import type { AnswerContext } from './answers/context';
 import { readIncoming } from './answers/incoming';
 import { answer, plan, type Outgoing, type Plan } from './answers/plan';
+import type { AdaptiveCardJson } from './cards/render';
 import { strings } from './i18n';
 import type { Logger } from './log';
 import type { Bookkeeping } from './state/bookkeeping';
 import type { QuestionLog } from './state/question-log';
 import type { Person } from './state/person';
 import type { UserProfile, UserProfiles } from './state/user-profiles';
+import { renderNoticeCard } from './weekly/compose-card';
 import type { Conversation, WeeklyFeature } from './weekly/feature';
 
 export interface MessageIn {
@@ -50,8 +52,10 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const context = (language: Language, question: string): AnswerContext => ({ language, role: profile.role, question, links: deps.links });
   const action = (input.value as { action?: unknown } | undefined)?.action;
   if (deps.weekly && typeof action === 'string' && action.startsWith('weekly')) {
-    if (down) return [{ text: strings(languageOf(input.locale)).weeklyMemoryDown }];
-    return deps.weekly.act(input.value as Record<string, unknown>, input.user, profile.role);
+    const language = languageOf(input.locale);
+    if (down) return [{ text: strings(language).weeklyMemoryDown }];
+    const asker = { user: input.user, role: profile.role, language };
+    return deps.weekly.act(input.value as Record<string, unknown>, asker, input.conversation);
   }
   const incoming = readIncoming(input.value);
 
@@ -83,11 +87,26 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   if (result.weekly) {
     if (!deps.weekly || !input.conversation) return [{ text: strings(recognition.language).outOfScopeTitle }];
     if (down) return [{ text: strings(recognition.language).weeklyMemoryDown }];
-    return deps.weekly.compose(input.user, input.conversation, profile.role);
+    const language = languageOf(input.locale, recognition.language);
+    return deps.weekly.compose({ user: input.user, role: profile.role, language }, input.conversation);
   }
   // The role picker would ask for a role it cannot keep: say so instead.
   if (down && result.pending) return [{ text: strings(recognition.language).memoryDown }];
   return apply(result, input.user, deps, profile.pending);
+}
+
+export interface ActionIn extends MessageIn {
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** A Universal Action (Action.Execute) on one of our cards: the card that replaces it, or undefined for an unknown verb. */
+export async function respondToAction(input: ActionIn, deps: TurnDeps): Promise<AdaptiveCardJson | undefined> {
+  if (!deps.weekly || typeof input.verb !== 'string') return undefined;
+  const { profile, down } = await readProfile(input, deps);
+  const language = languageOf(input.locale);
+  if (down) return renderNoticeCard(strings(language).weeklyMemoryDown);
+  return deps.weekly.execute(input.verb, input.data, { user: input.user, role: profile.role, language });
 }
 
 /** Applies a plan's effects; a new role answers the question that was waiting for it. */

@@ -1,79 +1,77 @@
-// "Ugens perspektiv" in chat: the leader's compose card, posting by hand,
-// subscribing a channel, and each reader's own view of a posted card.
-import {
-  isPerspectiveId,
-  isRoleId,
-  perspective as perspectiveOf,
-  perspectives,
-  role as roleOf,
-  type PerspectiveId,
-  type RoleId,
-} from '../../data/charter';
-import { perspectiveIndex, readQuestion } from '../../data/language/lexicon';
+// "Ugens perspektiv" in chat: the leader's compose card, preview and post by
+// hand, schedules and their owners, and each reader's own view of a posted
+// card. Card buttons arrive as Action.Execute (an invoke whose answer
+// replaces the card in place) or, from older clients, as Action.Submit (a
+// message); both run the same code. Whatever the bot says about the weekly
+// post reaches only the person: in a channel it answers in their personal chat.
+import { randomUUID } from 'node:crypto';
+import { isPerspectiveId, isRoleId } from '../../data/charter';
+import type { Language } from '../../data/language/language';
 import type { Outgoing } from '../answers/plan';
-import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
-import type { UserProfiles } from '../state/user-profiles';
-import template from './compose.json';
-import { DEFAULT_ROTATION, isoWeek, isValidTime, perspectiveOfWeek } from './schedule';
-import type { SendResult } from './sender';
+import type { AdaptiveCardJson } from '../cards/render';
+import { strings } from '../i18n';
+import type { Logger } from '../log';
 import type { Person } from '../state/person';
-import { channelOf, type Reference, type Subscription, type WeeklyStore } from './store';
-import { SUGGESTIONS } from './suggestions';
+import type { UserProfiles } from '../state/user-profiles';
+import { samePerson, SEND_AGE_MS, LIST_AGE_MS, type Authority } from './authority';
+import { describe, renderComposeCard, renderPreviewCard, renderSentCard } from './compose-card';
+import { buildComposeView, type Asker, type ComposeOptions } from './compose-view';
+import type { Delivery } from './delivery';
+import { parseRotation, parseSkipWeeks, readDraft, readPost, readPostDraft, type Draft, type PostDraft } from './draft';
+import { displayName } from './names';
+import { firstWeek, isoWeek, isValidTime, perspectiveOfWeek } from './schedule';
+import { channelOf, type Installation, type Names, type Reference, type Subscription, type WeeklyStore } from './store';
 import { renderWeeklyCard, type WeeklyPost } from './weekly-card';
+
+export { parseRotation } from './draft';
+export type { Asker } from './compose-view';
 
 export interface Conversation {
   id: string;
   type: 'personal' | 'groupChat' | 'channel';
   teamId?: string;
-  name?: string;
+  names?: Names;
   reference: Reference;
 }
 
 export interface WeeklyDeps {
   store: WeeklyStore;
+  delivery: Delivery;
+  authority: Authority;
   profiles: UserProfiles;
-  publish(conversationId: string, post: WeeklyPost): Promise<SendResult<unknown>>;
-  /** Sends the compose card to a leader's personal chat (asked for in a channel). */
+  /** Writes to a person's personal chat with the bot; false when they have none. */
   sendPersonal(user: Person, out: Outgoing): Promise<boolean>;
-  adminIds: string[];
+  /** A group chat's members' names, from Teams. */
+  chatNames(target: Installation): Promise<string[]>;
   now(): Date;
   links: { teamsAppId?: string; tabUrl: string };
+  log: Logger;
 }
 
-const LEADERS: RoleId[] = ['direktion', 'centerchef', 'leder-af-ledere', 'leder-af-medarbejdere'];
-const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag'];
-const compose = cardTemplate<object>(template, 50);
-const text = (t: string): Outgoing[] => [{ text: t }];
-const str = (v: unknown, max = 600) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+/** What a button leads to: a card in place of the old one, or a notice above the compose card. */
+type Result = { card: AdaptiveCardJson } | ({ notice: string } & Pick<ComposeOptions, 'draft' | 'opened'>);
+
+const READER_VERBS = ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'];
+const str = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
 export class WeeklyFeature {
   constructor(private readonly d: WeeklyDeps) {}
 
-  isLeader(user: Person, role?: RoleId): boolean {
-    return (
-      (role !== undefined && LEADERS.includes(role)) ||
-      this.d.adminIds.includes(user.aadObjectId ?? '') ||
-      this.d.adminIds.includes(user.id)
-    );
-  }
-
-  private refusal(role?: RoleId): Outgoing[] {
-    const mine = role ? ` Din rolle er ${roleOf(role).name}.` : '';
-    return text(
-      `Ugens perspektiv sendes af ledere: Direktion, Centerchef, Leder af ledere og Leder af medarbejdere.${mine} Er din rolle forkert, så skriv «skift rolle». (Only leaders post the weekly perspective.)`,
-    );
-  }
-
-  /** Remembers where the app is, so leaders can choose the channel and the scheduler can post there. */
+  /** Remembers where the app is; a group chat without a topic is named from its members. */
   async remember(c: Conversation, user?: Person): Promise<void> {
     await this.d.store.install({
       conversationId: c.id,
       kind: c.type,
-      name: c.name,
+      names: c.names,
       teamId: c.teamId,
       reference: c.reference,
       ...(c.type === 'personal' && user && { user: { id: user.id, aadObjectId: user.aadObjectId } }),
     });
+    if (c.type !== 'groupChat' || c.names?.topic) return;
+    const install = await this.d.store.installation(c.id);
+    if (!install || install.memberNames?.length) return;
+    const names = await this.d.chatNames(install).catch(() => []);
+    if (names.length) await this.d.store.setMemberNames(c.id, names);
   }
 
   /** The app was removed (or the team deleted): its conversations get no more posts. */
@@ -81,125 +79,192 @@ export class WeeklyFeature {
     await this.d.store.uninstall(c.id, c.teamId);
   }
 
-  /** "ugens perspektiv": the compose card, only ever shown to the leader. */
-  async compose(user: Person, c: Conversation, role?: RoleId): Promise<Outgoing[]> {
-    if (!this.isLeader(user, role)) return this.refusal(role);
-    const card = await this.composeCard(c.type === 'personal' ? undefined : channelOf(c.id));
-    if (c.type === 'personal') return [{ card }];
-    const sent = await this.d.sendPersonal(user, { card });
-    return text(
-      sent
-        ? 'Jeg har sendt dig kladden til ugens perspektiv i vores personlige chat. (I sent you the draft in our personal chat.)'
-        : 'Åbn Hvidovrevejen som personlig app og skriv «ugens perspektiv» der – så er kladden kun synlig for dig. (Open the personal app to write the weekly perspective.)',
-    );
+  /** "ugens perspektiv": the compose card, or why not; only ever shown to the person. */
+  async compose(a: Asker, c: Conversation): Promise<Outgoing[]> {
+    const t = strings(a.language).weekly;
+    const out: Outgoing = this.d.authority.isLeader(a.user, a.role)
+      ? { card: renderComposeCard(await buildComposeView(this.d, a, { select: channelOf(c.id) })) }
+      : { text: t.refusal };
+    if (c.type === 'personal') return [out];
+    return [
+      {
+        text: (await this.d.sendPersonal(a.user, out).catch(() => false)) ? (out.card ? t.draftSent : t.repliedPrivately) : t.openPersonal,
+      },
+    ];
   }
 
-  private async composeCard(channel?: string, status?: string): Promise<AdaptiveCardJson> {
-    const installs = (await this.d.store.installations()).filter((i) => i.kind !== 'personal');
-    const chosen = channel ?? installs[0]?.conversationId ?? '';
-    const sub = chosen ? await this.d.store.subscription(chosen) : undefined;
-    const week = isoWeek(this.d.now());
-    const p = perspectiveOfWeek(week, sub?.rotation ?? DEFAULT_ROTATION);
-    return compose({
-      fallbackText: 'Ugens perspektiv: vælg kanal, perspektiv, spørgsmål og note.',
-      channel: chosen,
-      channels: installs.map((i) => ({ title: i.name ?? i.conversationId, value: i.conversationId })),
-      perspective: p,
-      perspectives: perspectives().map((x) => ({ title: `${x.title} (${x.syntheseName})`, value: x.id })),
-      question: sub?.question ?? SUGGESTIONS[p][0],
-      suggestions: SUGGESTIONS[p].slice(1).join(' · '),
-      weekday: String(sub?.weekday ?? 1),
-      weekdays: WEEKDAYS.map((w, i) => ({ title: w, value: String(i + 1) })),
-      time: sub?.time ?? '09:00',
-      skipWeeks: (sub?.skipWeeks ?? []).join(', '),
-      rotation: (sub ? sub.rotation.map((_id, i) => sub.rotation[(week.index + i) % sub.rotation.length]) : DEFAULT_ROTATION)
-        .map((id) => perspectiveOf(id).heading)
-        .join(', '),
-      status: status ?? (sub ? describe(sub, isoWeek(this.d.now()).index) : undefined),
-      canPause: Boolean(sub && !sub.paused),
-      canResume: Boolean(sub?.paused),
-      canStop: Boolean(sub),
-    });
+  /** A click from a client without Universal Actions (Action.Submit): the answer as a message, privately. */
+  async act(v: Record<string, unknown>, a: Asker, c?: Conversation): Promise<Outgoing[]> {
+    const action = str(v.action, 40);
+    const result = action === 'weeklyMine' ? this.mine(v, a) : await this.handle(action, v, a);
+    const out: Outgoing = 'card' in result ? { card: result.card } : { text: result.notice };
+    if (!c || c.type === 'personal') return [out];
+    const sent = await this.d.sendPersonal(a.user, out).catch(() => false);
+    return [{ text: sent ? strings(a.language).weekly.repliedPrivately : strings(a.language).weekly.openPersonal }];
   }
 
-  /** A click on the compose card (Action.Submit merges its inputs into the data). */
-  async act(v: Record<string, unknown>, user: Person, role?: RoleId): Promise<Outgoing[]> {
-    if (v.action === 'weeklyMine') return this.mineAsText(v, role);
-    if (!this.isLeader(user, role)) return this.refusal(role);
-    const channel = channelOf(str(v.channel, 300));
-    const target = (await this.d.store.installations()).find((i) => i.conversationId === channel && i.kind !== 'personal');
-    if (!target) return text('Vælg en kanal, hvor Hvidovrevejen er installeret. (Choose a channel where the app is installed.)');
-    const week = isoWeek(this.d.now());
-    const perspective = isPerspectiveId(v.perspective) ? v.perspective : perspectiveOfWeek(week);
-    const post: WeeklyPost = {
-      perspective,
-      week: week.key,
-      question: str(v.question, 300) || undefined,
-      note: str(v.note) || undefined,
-      leader: user.name,
-    };
-    const where = target.name ?? 'kanalen';
-    switch (v.action) {
+  /** Universal Actions (Action.Execute): the card that replaces the one clicked, for the clicker only. */
+  async execute(verb: string, data: Record<string, unknown>, a: Asker): Promise<AdaptiveCardJson | undefined> {
+    if (READER_VERBS.includes(verb)) return this.view(data, a.user, a.language);
+    if (!verb.startsWith('weekly')) return undefined;
+    const result = await this.handle(verb, data, a);
+    if ('card' in result) return result.card;
+    return renderComposeCard(await buildComposeView(this.d, a, result));
+  }
+
+  private async handle(action: string, v: Record<string, unknown>, a: Asker): Promise<Result> {
+    const t = strings(a.language).weekly;
+    if (!this.d.authority.isLeader(a.user, a.role)) return { notice: t.refusal };
+    switch (action) {
+      case 'weeklyOpen':
+      case 'weeklyEdit': {
+        const edited = readPost(v.post);
+        if (edited) return { card: renderComposeCard(await buildComposeView(this.d, a, { draft: edited })) };
+        return { card: renderComposeCard(await buildComposeView(this.d, a, { opened: channelOf(str(v.sub, 300)) })) };
+      }
       case 'weeklyPreview':
-        return [{ text: `Forhåndsvisning til ${where}:` }, { card: renderWeeklyCard(post, this.d.links) }];
+        return this.preview(readDraft(v), a);
       case 'weeklyPost': {
-        const sent = await this.d.publish(channel, post);
-        return text(
-          sent.ok
-            ? `Ugens perspektiv er sendt til ${where}. (Posted.)`
-            : `Det lykkedes ikke at sende til ${where}: ${sent.error}. Prøv igen om lidt.`,
-        );
+        const draft = readDraft(v);
+        return this.send({ ...draft, perspective: draft.perspective ?? this.thisWeeks(), id: randomUUID() }, a, draft);
       }
-      case 'weeklySubscribe': {
-        const time = str(v.time, 5);
-        const weekday = Number(v.weekday);
-        if (!isValidTime(time) || !(weekday >= 1 && weekday <= 7))
-          return text('Vælg en ugedag og et klokkeslæt (TT:MM). (Choose a weekday and a time.)');
-        const order = parseRotation(str(v.rotation, 200));
-        // Turn the order so that this week's chosen perspective comes up now.
-        const start = order.indexOf(perspective) >= 0 ? order.indexOf(perspective) - (week.index % order.length) : 0;
-        const rotation = order.map((_p, i) => order[(((i + start) % order.length) + order.length) % order.length]);
-        const skipWeeks = [
-          ...new Set(
-            str(v.skipWeeks, 200)
-              .split(/[\s,;]+/)
-              .map(Number)
-              .filter((n) => n >= 1 && n <= 53),
-          ),
-        ];
-        const sub: Subscription = {
-          conversationId: channel,
-          weekday,
-          time,
-          skipWeeks,
-          paused: false,
-          rotation,
-          owner: user,
-          question: post.question,
-          note: post.note,
-          posts: [],
-          failures: [],
-        };
-        await this.d.store.saveSubscription(sub);
-        return [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }];
+      case 'weeklySend': {
+        const post = readPostDraft(v);
+        return post ? this.send(post, a, post) : { notice: t.notUnderstood };
       }
+      case 'weeklySubscribe':
+        return this.subscribe(readDraft(v), a);
       case 'weeklyPause':
-      case 'weeklyResume': {
-        const sub = await this.d.store.change(channel, (s) => ({ ...s, paused: v.action === 'weeklyPause' }));
-        return sub
-          ? [{ card: await this.composeCard(channel, `${where}: ${describe(sub, isoWeek(this.d.now()).index)}`) }]
-          : text('Den kanal har intet abonnement.');
-      }
+      case 'weeklyResume':
       case 'weeklyStop':
-        await this.d.store.stop(channel);
-        return text(`Ugens perspektiv sendes ikke længere til ${where}. (Stopped.)`);
+        return this.manage(action, channelOf(str(v.sub, 300) || str(v.channel, 300)), a);
       default:
-        return text('Det forstod jeg ikke.');
+        return { notice: t.notUnderstood };
     }
   }
 
-  /** The card for one reader: their role's statements, or a role picker (Universal Actions). */
-  async view(data: Record<string, unknown>, user: Person): Promise<AdaptiveCardJson | undefined> {
+  /** This week's perspective in the charter's rotation. */
+  private thisWeeks() {
+    return perspectiveOfWeek(isoWeek(this.d.now()));
+  }
+
+  /** The target, if the asker may post there now; otherwise why not. */
+  private async target(channel: string, a: Asker, maxAgeMs: number): Promise<Installation | { notice: string }> {
+    const t = strings(a.language).weekly;
+    const target = channel ? await this.d.store.installation(channel) : undefined;
+    if (!target || target.kind === 'personal') return { notice: t.chooseChannel };
+    const may = await this.d.authority.mayPost(a.user, a.role, target, maxAgeMs);
+    if (may === undefined) return { notice: t.rosterDown };
+    return may ? target : { notice: t.notMember };
+  }
+
+  private postOf(p: Pick<PostDraft, 'perspective' | 'question' | 'note'>, a: Asker): WeeklyPost {
+    return {
+      perspective: p.perspective,
+      week: isoWeek(this.d.now()).key,
+      question: p.question,
+      note: p.note,
+      leader: a.user.name,
+      language: a.language,
+    };
+  }
+
+  private async preview(draft: Draft, a: Asker): Promise<Result> {
+    const target = await this.target(draft.channel, a, LIST_AGE_MS);
+    if ('notice' in target) return { ...target, draft };
+    const shown: PostDraft = { ...draft, perspective: draft.perspective ?? this.thisWeeks(), id: randomUUID() };
+    return { card: renderPreviewCard(this.postOf(shown, a), shown, displayName(target, a.language), this.d.links, a.language) };
+  }
+
+  /** Posts exactly `p` now, once: a second click on the same preview sends nothing. */
+  private async send(p: PostDraft, a: Asker, draft: Partial<Draft>): Promise<Result> {
+    const t = strings(a.language).weekly;
+    const target = await this.target(p.channel, a, SEND_AGE_MS);
+    if ('notice' in target) return { ...target, draft };
+    const where = displayName(target, a.language);
+    const post = this.postOf(p, a);
+    const week = isoWeek(this.d.now());
+    const by = `manual:${p.id}`;
+    const r = await this.d.delivery.deliver({ conversationId: target.conversationId, week: week.key, owner: a.user, post }, by, 'manual', {
+      tellOwner: false,
+    });
+    if (r.status === 'posted') return { card: renderSentCard(post, where, a.language) };
+    if (r.status === 'taken' && r.record.by === by && r.record.state === 'posted')
+      return { card: renderSentCard(r.record.post, where, a.language) };
+    if (r.status === 'taken' && r.record.state === 'posted') return { notice: t.alreadyPosted(where, week.week), draft };
+    if (r.status === 'taken') return { notice: t.sendingNow(where), draft };
+    if (r.status === 'ambiguous') return { notice: t.sendAmbiguous(where), draft };
+    return { notice: t.sendFailed(where), draft };
+  }
+
+  private async subscribe(draft: Draft, a: Asker): Promise<Result> {
+    const t = strings(a.language).weekly;
+    const weekday = Number(draft.weekday);
+    if (!isValidTime(draft.time) || !(Number.isInteger(weekday) && weekday >= 1 && weekday <= 7)) return { notice: t.chooseTime, draft };
+    const target = await this.target(draft.channel, a, SEND_AGE_MS);
+    if ('notice' in target) return { ...target, draft };
+    const existing = await this.d.store.subscription(target.conversationId);
+    if (existing && !this.d.authority.mayManage(existing, a.user)) return { notice: t.notOwner(existing.owner.name ?? '?'), draft };
+    const now = this.d.now();
+    const week = isoWeek(now);
+    const order = parseRotation(draft.rotation);
+    // Turn the order so that the chosen perspective comes up this week.
+    const chosen = draft.perspective ?? order[0];
+    const start = order.indexOf(chosen) >= 0 ? order.indexOf(chosen) - (week.index % order.length) : 0;
+    const sub: Subscription = {
+      conversationId: target.conversationId,
+      weekday,
+      time: draft.time,
+      skipWeeks: parseSkipWeeks(draft.skipWeeks),
+      paused: false,
+      rotation: order.map((_p, i) => order[(((i + start) % order.length) + order.length) % order.length]),
+      // An admin changing someone's schedule keeps it theirs.
+      owner: existing?.owner ?? a.user,
+      question: draft.question,
+      note: draft.note,
+      language: existing && !samePerson(existing.owner, a.user) ? existing.language : a.language,
+      from: firstWeek(now, weekday, draft.time, draft.alsoThisWeek),
+      posts: [],
+      failures: [],
+    };
+    const saved = (await this.d.store.saveSubscription(sub)) ?? sub;
+    await this.tellOwner(saved, a, (lang) => strings(lang).weekly.changedSchedule(describe(saved, week, lang)));
+    return {
+      notice: `${t.subscribed(displayName(target, a.language))} ${describe(saved, week, a.language)}`,
+      opened: saved.conversationId,
+    };
+  }
+
+  private async manage(action: 'weeklyPause' | 'weeklyResume' | 'weeklyStop', channel: string, a: Asker): Promise<Result> {
+    const t = strings(a.language).weekly;
+    const install = channel ? await this.d.store.installation(channel) : undefined;
+    const where = install ? displayName(install, a.language) : t.unnamed;
+    const sub = channel ? await this.d.store.subscription(channel) : undefined;
+    if (!sub) return { notice: t.noSubscription(where) };
+    if (!this.d.authority.mayManage(sub, a.user)) return { notice: t.notOwner(sub.owner.name ?? '?') };
+    if (action === 'weeklyStop') {
+      await this.d.store.stop(channel);
+      await this.tellOwner(sub, a, (lang) => strings(lang).weekly.changedStopped);
+      return { notice: t.stopped(where) };
+    }
+    const paused = action === 'weeklyPause';
+    const changed = (await this.d.store.change(channel, (s) => (s.paused === paused ? undefined : { ...s, paused }))) ?? sub;
+    await this.tellOwner(changed, a, (lang) => (paused ? strings(lang).weekly.changedPaused : strings(lang).weekly.changedResumed));
+    return { notice: describe(changed, isoWeek(this.d.now()), a.language), opened: channel };
+  }
+
+  /** An admin's change to someone else's schedule is told to its owner, in their personal chat. */
+  private async tellOwner(sub: Subscription, a: Asker, what: (language: Language) => string): Promise<void> {
+    if (samePerson(sub.owner, a.user)) return;
+    const language = sub.language ?? 'da';
+    const install = await this.d.store.installation(sub.conversationId);
+    const where = install ? displayName(install, language) : strings(language).weekly.unnamed;
+    const text = strings(language).weekly.changedBy(a.user.name ?? '?', where, what(language));
+    if (!(await this.d.sendPersonal(sub.owner, { text }).catch(() => false))) this.d.log.warn('weekly_owner_not_told', {});
+  }
+
+  /** The card for one reader: their role's statements, or a role picker, in their language. */
+  async view(data: Record<string, unknown>, user: Person, language: Language): Promise<AdaptiveCardJson | undefined> {
     if (!isPerspectiveId(data.perspective) || typeof data.week !== 'string') return undefined;
     if (isRoleId(data.role)) await this.d.profiles.setRole(user, data.role);
     const role = isRoleId(data.role) ? data.role : (await this.d.profiles.get(user)).role;
@@ -207,36 +272,17 @@ export class WeeklyFeature {
       perspective: data.perspective,
       week: data.week.slice(0, 8),
       question: str(data.question, 300) || undefined,
-      note: str(data.note) || undefined,
+      note: str(data.note, 600) || undefined,
       leader: str(data.leader, 100) || undefined,
     };
-    return renderWeeklyCard(post, this.d.links, { viewer: { role } });
+    return renderWeeklyCard(post, this.d.links, { viewer: { role, language } });
   }
 
-  /** For clients without Universal Actions: the reader's part as a reply. */
-  private mineAsText(v: Record<string, unknown>, role?: RoleId): Outgoing[] {
-    if (!isPerspectiveId(v.perspective)) return text('Det forstod jeg ikke.');
-    if (!role) return text('Skriv fx «jeg er medarbejder», så kan jeg vise dit bidrag. (Tell me your role first.)');
-    const view = renderWeeklyCard({ perspective: v.perspective, week: str(v.week, 8) }, this.d.links, { viewer: { role } });
-    return [{ card: view }];
+  /** For clients without Universal Actions: the reader's part. */
+  private mine(v: Record<string, unknown>, a: Asker): Result {
+    const t = strings(a.language).weekly;
+    if (!isPerspectiveId(v.perspective)) return { notice: t.notUnderstood };
+    if (!a.role) return { notice: t.tellRole };
+    return { card: renderWeeklyCard({ perspective: v.perspective, week: str(v.week, 8) }, this.d.links, { viewer: a }) };
   }
-}
-
-/** "driften, velfærd, robust" → perspective ids in that order; empty or unreadable → the charter's order. */
-export function parseRotation(text: string): PerspectiveId[] {
-  const ids = text
-    .split(/[,;\n→>]+/)
-    .map((part) => perspectiveIndex.hits(readQuestion(part)).sort((a, b) => b.hit.score - a.hit.score)[0]?.item[0])
-    .filter((id): id is PerspectiveId => isPerspectiveId(id));
-  const unique = [...new Set(ids)];
-  return unique.length ? unique : [...DEFAULT_ROTATION];
-}
-
-function describe(s: Subscription, weekIndex: number): string {
-  const when = `hver ${WEEKDAYS[s.weekday - 1] ?? `dag ${s.weekday}`} kl. ${s.time}`;
-  const last = s.lastPostedWeek ? ` Sidst sendt: ${s.lastPostedWeek}.` : '';
-  const skip = s.skipWeeks.length ? ` Springer uge ${s.skipWeeks.join(', ')} over.` : '';
-  const failed = s.failures.length ? ` Sidste fejl: ${s.failures[s.failures.length - 1].week}.` : '';
-  const fromNow = s.rotation.map((_id, i) => s.rotation[(weekIndex + i) % s.rotation.length]);
-  return `${s.paused ? 'På pause' : 'Aktivt'} – ${when} (dansk tid), på skift fra denne uge: ${fromNow.map((id) => perspectiveOf(id).heading).join(' → ')}.${last}${skip}${failed}`;
 }

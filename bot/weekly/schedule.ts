@@ -77,22 +77,35 @@ export interface Timing {
   skipWeeks: number[];
   paused: boolean;
   lastPostedWeek?: string;
+  /** The first week it may post in ("2026-W50"); unset: any. */
+  from?: string;
 }
 
 /**
  * Whether a subscription should post now: its time this week has come, it
  * has not posted this week, and the week is not skipped. A post missed while
  * the server was down goes out late the same week; earlier weeks are never
- * made up, so two weeks never go out at once.
+ * made up, so two weeks never go out at once. Week keys sort as text.
  */
 export function isDue(sub: Timing, now: Date, timeZone = TIME_ZONE): { due: boolean; week: IsoWeek } {
   const week = isoWeek(now, timeZone);
   const due =
     !sub.paused &&
     sub.lastPostedWeek !== week.key &&
+    (!sub.from || week.key >= sub.from) &&
     !sub.skipWeeks.includes(week.week) &&
     now >= dueAt(now, sub.weekday, sub.time, timeZone);
   return { due, week };
+}
+
+/**
+ * The first week a schedule saved now posts in: this week if its slot is
+ * still ahead (or the leader asks for this week too), else next week.
+ */
+export function firstWeek(now: Date, weekday: number, time: string, alsoThisWeek: boolean, timeZone = TIME_ZONE): string {
+  if (alsoThisWeek || now < dueAt(now, weekday, time, timeZone)) return isoWeek(now, timeZone).key;
+  // Next week's Thursday noon: a whole day from either end of the week, whatever daylight saving does.
+  return isoWeek(new Date(dueAt(now, 4, '12:00', timeZone).getTime() + 7 * DAY), timeZone).key;
 }
 
 export const isValidTime = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);

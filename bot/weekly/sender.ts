@@ -1,49 +1,87 @@
 // Sends to Teams within its rate limits (7 messages a second per
-// conversation, about 30 a second per app). The Bot Connector client already
-// retries each send (3 times, honouring Retry-After on 429, exponential
-// backoff with jitter on 5xx); this adds pacing and a bounded number of
-// further attempts after it gives up, with the same rules.
+// conversation, about 30 a second per app), and tells apart how a failed
+// attempt ended. Only an attempt that certainly did not reach Teams
+// (refused connection, 429, a token that could not be had) is tried again;
+// one that may have reached it (timeout, connection cut, 5xx) stops the send
+// as ambiguous, since a blind retry could post twice. Every attempt has a
+// deadline and every wait a cap, so a send ends well inside the week's lease.
 export interface SendOptions {
   perConversation: number;
   perApp: number;
   maxAttempts: number;
   baseDelayMs: number;
+  /** Longest wait between attempts, Retry-After included. */
+  maxWaitMs: number;
+  /** Deadline of one attempt, from its start to Teams' answer. */
+  attemptTimeoutMs: number;
   sleep(ms: number): Promise<void>;
   random(): number;
 }
 
+export type SendOutcome = 'sent' | 'failed' | 'ambiguous';
+
 export interface SendResult<T> {
   ok: boolean;
+  /** failed: Teams certainly has no post; ambiguous: it may have one. */
+  outcome: SendOutcome;
   value?: T;
   attempts: number;
   error?: string;
+  /** Ended by shutdown before an attempt; every earlier attempt certainly did not post. */
+  stopped?: boolean;
 }
 
 export const DEFAULT_SEND: SendOptions = {
   perConversation: 7,
   perApp: 30,
-  maxAttempts: 2,
+  maxAttempts: 3,
   baseDelayMs: 1000,
+  maxWaitMs: 10_000,
+  attemptTimeoutMs: 10_000,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   random: Math.random,
 };
 
-interface HttpError {
-  statusCode?: number;
-  message?: string;
-  response?: { headers?: { get?(name: string): string | undefined } | Record<string, string> };
+/** The longest a send can take: every attempt to its deadline, every wait to its cap. */
+export const worstCaseMs = (o: SendOptions) => o.maxAttempts * o.attemptTimeoutMs + (o.maxAttempts - 1) * o.maxWaitMs + 1000;
+
+/**
+ * How an attempt failed. notSent: it never reached Teams (safe to try again);
+ * rejected: Teams refused it for good (4xx); ambiguous: it may have been posted.
+ */
+export class SendFailure extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'notSent' | 'rejected' | 'ambiguous',
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
 }
 
-function retryAfterMs(err: HttpError): number | undefined {
-  const h = err.response?.headers;
-  const raw =
-    h && typeof (h as { get?: unknown }).get === 'function'
-      ? (h as { get(n: string): string | undefined }).get('retry-after')
-      : (h as Record<string, string> | undefined)?.['retry-after'];
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function readRetryAfter(raw: string | null | undefined, now = Date.now()): number | undefined {
   if (!raw) return undefined;
   const seconds = Number(raw);
-  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(raw) - Date.now());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
+
+/** What an error thrown by an attempt means; anything unknown counts as ambiguous. */
+function classify(e: unknown): SendFailure {
+  if (e instanceof SendFailure) return e;
+  const err = e as { statusCode?: unknown; message?: unknown };
+  const status = typeof err?.statusCode === 'number' ? err.statusCode : undefined;
+  const message = typeof err?.message === 'string' ? err.message : 'send failed';
+  if (status === 429) return new SendFailure(message, 'notSent', status);
+  if (status !== undefined && status >= 400 && status < 500) return new SendFailure(message, 'rejected', status);
+  return new SendFailure(message, 'ambiguous', status);
+}
+
+class Timeout extends Error {}
 
 export class PacedSender {
   private readonly sent = new Map<string, number[]>();
@@ -54,20 +92,50 @@ export class PacedSender {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async send<T>(conversationId: string, op: () => Promise<T>): Promise<SendResult<T>> {
+  get options(): SendOptions {
+    return this.o;
+  }
+
+  /**
+   * Runs `op` until it succeeds, fails for good, or may have posted. `op`
+   * gets an abort signal for its deadline; `stop` (shutdown) ends the send
+   * before its next attempt, as not sent.
+   */
+  async send<T>(conversationId: string, op: (deadline: AbortSignal) => Promise<T>, stop?: AbortSignal): Promise<SendResult<T>> {
     for (let attempt = 1; ; attempt++) {
+      if (stop?.aborted)
+        return { ok: false, outcome: 'failed', attempts: attempt - 1, error: 'the server is shutting down', stopped: true };
       await this.pace(conversationId);
-      try {
-        return { ok: true, value: await op(), attempts: attempt };
-      } catch (e) {
-        const err = e as HttpError;
-        const status = err.statusCode ?? 0;
-        const retryable = status === 429 || status >= 500 || status === 0;
-        if (!retryable || attempt >= this.o.maxAttempts)
-          return { ok: false, attempts: attempt, error: `${status || 'network'}: ${err.message ?? 'send failed'}` };
-        const backoff = this.o.baseDelayMs * 2 ** (attempt - 1) * (1 + this.o.random());
-        await this.o.sleep(status === 429 ? (retryAfterMs(err) ?? backoff) : backoff);
-      }
+      const failure = await this.attempt(op).then(
+        (value) => ({ value }),
+        (e: unknown) => ({ error: classify(e) }),
+      );
+      if ('value' in failure) return { ok: true, outcome: 'sent', value: failure.value, attempts: attempt };
+      const err = failure.error;
+      const error = `${err.status ?? (err.kind === 'ambiguous' ? 'no answer' : 'network')}: ${err.message}`;
+      if (err.kind === 'ambiguous') return { ok: false, outcome: 'ambiguous', attempts: attempt, error };
+      if (err.kind === 'rejected' || attempt >= this.o.maxAttempts) return { ok: false, outcome: 'failed', attempts: attempt, error };
+      const backoff = this.o.baseDelayMs * 2 ** (attempt - 1) * (1 + this.o.random());
+      await this.o.sleep(Math.min(this.o.maxWaitMs, err.retryAfterMs ?? backoff));
+    }
+  }
+
+  /** One attempt within its deadline; an op that ignores its signal still ends (as ambiguous). */
+  private async attempt<T>(op: (deadline: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        controller.abort(new Timeout(`no answer within ${this.o.attemptTimeoutMs} ms`));
+        // A grace period lets the op report what it knows (e.g. that nothing was sent yet).
+        setTimeout(() => reject(new SendFailure(`no answer within ${this.o.attemptTimeoutMs} ms`, 'ambiguous')), 250).unref();
+      }, this.o.attemptTimeoutMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([op(controller.signal), expired]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -2,6 +2,7 @@
 // record per conversation under installs/ and weekly/, found by prefix, so
 // a whole organisation installing at once writes no shared record.
 import type { PerspectiveId } from '../../data/charter';
+import type { Language } from '../../data/language/language';
 import { readAll, readRecord, updateRecord } from '../storage/records';
 import type { Person } from '../state/person';
 import type { KeyValueStore } from '../storage/store';
@@ -15,9 +16,21 @@ export interface Reference {
   bot?: { id: string; name: string };
 }
 
+/** Names as Teams gave them; each is kept until Teams gives a new one. */
+export interface Names {
+  team?: string;
+  channel?: string;
+  /** A group chat's topic. */
+  topic?: string;
+}
+
 export interface Installation {
   conversationId: string;
   kind: 'personal' | 'groupChat' | 'channel';
+  names?: Names;
+  /** A group chat without a topic: some of its members, for "Gruppechat med …". */
+  memberNames?: string[];
+  /** Records from before names were kept apart. */
   name?: string;
   teamId?: string;
   /** For a personal chat: whose it is, so failures can be reported there. */
@@ -32,15 +45,17 @@ export interface Subscription extends Timing {
   owner: Person;
   question?: string;
   note?: string;
-  /** An instance has taken this week's post; others keep off until the lease runs out. */
-  claim?: { week: string; by: string; at: string };
-  posts: { week: string; perspective: PerspectiveId; at: string }[];
-  failures: { week: string; at: string; error: string }[];
+  /** The owner's language: the shared card's own words are in it. */
+  language?: Language;
+  posts: { week: string; perspective: PerspectiveId; at: string; by?: string }[];
+  failures: { week: string; at: string; error: string; ambiguous?: boolean }[];
 }
+
+/** How a channel-week ended, for the subscription's history. */
+export type WeekOutcome = { state: 'posted'; perspective: PerspectiveId; by?: string } | { state: 'failed' | 'ambiguous'; error: string };
 
 /** A channel thread's id ends in ";messageid=…"; the channel is the part before. */
 export const channelOf = (conversationId: string) => conversationId.split(';messageid=')[0];
-const CLAIM_LEASE_MS = 5 * 60_000;
 // Conversation ids may hold any character; the key keeps them apart and listable.
 const installKey = (conversationId: string) => `installs/${encodeURIComponent(conversationId)}`;
 const weeklyKey = (conversationId: string) => `weekly/${encodeURIComponent(conversationId)}`;
@@ -52,11 +67,23 @@ export class WeeklyStore {
     private readonly now: () => Date,
   ) {}
 
-  /** Records (or refreshes) where the app is; a name once known is kept when an event comes without one. */
+  /** Records (or refreshes) where the app is; each name once known is kept when an event comes without it. */
   async install(i: Omit<Installation, 'since'>): Promise<void> {
     const record: Installation = { ...i, conversationId: channelOf(i.conversationId), since: this.now().toISOString() };
     await updateRecord<Installation>(this.storage, installKey(record.conversationId), (old) => {
-      const next = { ...record, name: record.name ?? old?.name, teamId: record.teamId ?? old?.teamId, since: old?.since ?? record.since };
+      const names = { ...old?.names };
+      for (const [k, v] of Object.entries(record.names ?? {}) as [keyof Names, string | undefined][]) if (v) names[k] = v;
+      const next: Installation = JSON.parse(
+        JSON.stringify({
+          ...old,
+          ...record,
+          names: Object.keys(names).length ? names : undefined,
+          memberNames: record.memberNames ?? old?.memberNames,
+          name: old?.name,
+          teamId: record.teamId ?? old?.teamId,
+          since: old?.since ?? record.since,
+        }),
+      ) as Installation;
       return old && JSON.stringify(old) === JSON.stringify(next) ? undefined : next;
     });
     if (record.kind === 'personal' && record.user) {
@@ -106,8 +133,16 @@ export class WeeklyStore {
     return (await readAll<Subscription>(this.storage, 'weekly/')).map((r) => r.value);
   }
 
-  async saveSubscription(sub: Subscription): Promise<void> {
-    await updateRecord<Subscription>(this.storage, weeklyKey(sub.conversationId), (old) => ({
+  /** A group chat's members' names, for its display name. */
+  async setMemberNames(conversationId: string, memberNames: string[]): Promise<void> {
+    await updateRecord<Installation>(this.storage, installKey(channelOf(conversationId)), (old) =>
+      old && JSON.stringify(old.memberNames) !== JSON.stringify(memberNames) ? { ...old, memberNames } : undefined,
+    );
+  }
+
+  /** Stores a schedule; what has been posted stays as it was. */
+  async saveSubscription(sub: Subscription): Promise<Subscription | undefined> {
+    return updateRecord<Subscription>(this.storage, weeklyKey(sub.conversationId), (old) => ({
       ...sub,
       posts: old?.posts ?? sub.posts,
       failures: old?.failures ?? sub.failures,
@@ -123,31 +158,21 @@ export class WeeklyStore {
     await this.storage.delete(weeklyKey(channelOf(conversationId)));
   }
 
-  /** Takes this week's post with an eTag-conditional write; only one instance wins. */
-  async claim(conversationId: string, week: string, by: string): Promise<boolean> {
-    let won = false;
-    await updateRecord<Subscription>(this.storage, weeklyKey(conversationId), (s) => {
-      won = false;
-      if (!s || s.lastPostedWeek === week) return undefined;
-      if (s.claim?.week === week && this.now().getTime() - Date.parse(s.claim.at) < CLAIM_LEASE_MS) return undefined;
-      won = true;
-      return { ...s, claim: { week, by, at: this.now().toISOString() } };
-    });
-    return won;
-  }
-
-  async settle(
-    conversationId: string,
-    week: string,
-    outcome: { perspective: PerspectiveId } | { error: string },
-  ): Promise<Subscription | undefined> {
+  /** Notes a settled channel-week on its subscription (if any), once: the schedule then waits for next week. */
+  async recordWeek(conversationId: string, week: string, outcome: WeekOutcome): Promise<Subscription | undefined> {
     const at = this.now().toISOString();
-    return this.change(conversationId, (s) => ({
-      ...s,
-      claim: undefined,
-      lastPostedWeek: week,
-      posts: 'perspective' in outcome ? [...s.posts, { week, perspective: outcome.perspective, at }].slice(-26) : s.posts,
-      failures: 'error' in outcome ? [...s.failures, { week, at, error: outcome.error }].slice(-26) : s.failures,
-    }));
+    return this.change(conversationId, (s) => {
+      if (s.lastPostedWeek === week && !(outcome.state === 'posted' && !s.posts.some((p) => p.week === week))) return undefined;
+      const { posts, failures } = s;
+      return {
+        ...s,
+        lastPostedWeek: week,
+        posts: outcome.state === 'posted' ? [...posts, { week, perspective: outcome.perspective, at, by: outcome.by }].slice(-26) : posts,
+        failures:
+          outcome.state === 'posted'
+            ? failures
+            : [...failures, { week, at, error: outcome.error, ambiguous: outcome.state === 'ambiguous' || undefined }].slice(-26),
+      };
+    });
   }
 }

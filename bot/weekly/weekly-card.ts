@@ -9,7 +9,9 @@ import {
   type RoleId,
 } from '../../data/charter';
 import { tabLink } from '../../data/deep-links';
+import type { Language } from '../../data/language/language';
 import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
+import { strings } from '../i18n';
 import template from './weekly.json';
 
 /** What a post is; carried in the card so a refresh can rebuild it. */
@@ -19,6 +21,8 @@ export interface WeeklyPost {
   question?: string;
   note?: string;
   leader?: string;
+  /** The language of the card's own words as posted (the leader's); each reader's view uses theirs. */
+  language?: Language;
 }
 
 /** Teams refreshes automatically for at most 60 named users. */
@@ -52,11 +56,20 @@ const expand = cardTemplate<Data>(template);
 export interface Viewer {
   /** The reader's stored role; undefined asks them to pick one. */
   role?: RoleId;
+  /** The reader's language (their client's locale). */
+  language?: Language;
 }
+
+/** "2026-W49" → 2026, 49. */
+const weekParts = (key: string) => {
+  const [year, week] = key.split('-W').map(Number);
+  return { year: year || 0, week: week || 0 };
+};
 
 /**
  * The card. Without a viewer it is the shared version everyone sees; with
- * one, it adds that reader's contribution (or a role picker).
+ * one, it adds that reader's contribution (or a role picker), in their
+ * language. Charter text stays Danish, as it stands.
  */
 export function renderWeeklyCard(
   post: WeeklyPost,
@@ -67,23 +80,26 @@ export function renderWeeklyCard(
   const everyone = cell('alle', p.id).map((s) => ({ id: s.id, text: s.text }));
   const viewer = options.viewer;
   const role = viewer?.role;
+  const language = viewer?.language ?? post.language ?? 'da';
+  const t = strings(language);
+  const { year, week } = weekParts(post.week);
   const data: Data = {
     fallbackText: [
-      `Ugens perspektiv (${post.week}): ${p.title} (${p.syntheseName})`,
+      t.weekly.fallback(post.week, `${p.title} (${p.syntheseName})`),
       ...everyone.map((s) => `• ${s.text}`),
-      post.question && `Spørgsmål: ${post.question}`,
+      post.question && t.weekly.questionLine(post.question),
       post.note && `“${post.note}” – ${post.leader ?? ''}`,
     ]
       .filter(Boolean)
       .join('\n'),
     style: p.cardStyle,
     color: p.cardStyle.charAt(0).toUpperCase() + p.cardStyle.slice(1),
-    kicker: `UGENS PERSPEKTIV · ${post.week.replace('-W', ', uge ')}`,
+    kicker: t.weekly.kicker(year, week),
     title: p.title,
     subtitle: `${p.syntheseName} · Den Nye Syntese`,
-    everyoneHeading: 'Det forpligter vi os alle til',
+    everyoneHeading: t.weekly.everyoneHeading,
     everyone,
-    questionHeading: 'Spørgsmål til refleksion',
+    questionHeading: t.weekly.questionHeading,
     question: post.question || undefined,
     note: post.note || undefined,
     leader: post.leader,
@@ -97,15 +113,15 @@ export function renderWeeklyCard(
     pickRole:
       viewer && !role
         ? {
-            text: 'Vælg din rolle for at se dit bidrag:',
+            text: t.weekly.pickRole,
             roles: roles().map((r) => ({ name: r.name, data: { ...post, action: 'weekly', role: r.id } })),
           }
         : undefined,
     showMineButton: !viewer,
-    mineButton: 'Vis mit bidrag',
+    mineButton: t.weekly.mine,
     post: { ...post, action: 'weekly' },
     submitData: { ...post, action: 'weeklyMine' },
-    openTitle: 'Åbn i Hvidovrevejen-fanen',
+    openTitle: t.openInTab,
     openUrl: tabLink({ view: 'perspective', perspective: p.id }, links),
   };
   const card = expand(data);

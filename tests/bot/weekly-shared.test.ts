@@ -59,6 +59,7 @@ it('posts exactly once per week when two server processes share the storage', as
   const [a, b] = await Promise.all([launch(env), launch(env)]);
   try {
     const leader = { id: '29:leder-b', name: 'Leder B', aadObjectId: '00000000-0000-0000-0000-0000000000bb' };
+    connector.rosters.set('19:team-b', [leader]);
     await post(
       a.url,
       messageActivity('', {
@@ -86,7 +87,7 @@ it('posts exactly once per week when two server processes share the storage', as
         from: leader,
         conversation: { id: 'a:b-personlig', conversationType: 'personal' },
         deliveryMode: 'expectReplies',
-        value: { action: 'weeklySubscribe', channel: CHANNEL, perspective: 'velfaerd', weekday: '1', time: '09:00' },
+        value: { action: 'weeklySubscribe', channel: CHANNEL, perspective: 'velfaerd', weekday: '1', time: '09:00', alsoThisWeek: 'true' },
       }),
     );
     const delivered = () =>

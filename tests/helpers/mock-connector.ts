@@ -1,5 +1,7 @@
 // Stand-in for Microsoft's Bot Connector service, on loopback only. It
-// records what the bot posts to serviceUrl and answers like the real one.
+// records what the bot posts to serviceUrl and answers like the real one,
+// including the roster: GET …/members/{userId} (404 for a non-member) and
+// GET …/pagedmembers, per team or group chat.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +11,15 @@ export interface ConnectorCall {
   body: any;
   /** What the stand-in answered: 200, or a scripted failure. */
   status: number;
+  /** When the request arrived (ms since epoch). */
+  at: number;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  givenName?: string;
 }
 
 export interface MockConnector {
@@ -18,11 +29,24 @@ export interface MockConnector {
   failNext(...responses: { status: number; headers?: Record<string, string>; path?: string }[]): void;
   /** Drops scripted failures not used yet. */
   clearFailures(): void;
-  /** Members returned by GET …/pagedmembers. */
-  members: { id: string; name: string; aadObjectId: string }[];
+  /** Members returned by GET …/pagedmembers where no roster is set. */
+  members: Member[];
+  /** Rosters by team or group chat id: GET …/{id}/members/{userId} answers 404 for anyone else. */
+  rosters: Map<string, Member[]>;
+  /** Holds each POST of an activity this long (ms) before answering: a kill can land mid-send. */
+  postDelayMs: number | (() => number);
   waitForCalls(n: number, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** Activities posted with a card (status 200) to one conversation. */
+  posted(conversationId: string): ConnectorCall[];
+  /** Text messages posted (status 200) to one conversation. */
+  texts(conversationId: string): string[];
   close(): Promise<void>;
 }
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
 
 export async function startMockConnector(): Promise<MockConnector> {
   const calls: ConnectorCall[] = [];
@@ -33,31 +57,48 @@ export async function startMockConnector(): Promise<MockConnector> {
     name: `Medlem ${n}`,
     aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
   }));
+  // Decided and recorded on arrival: a post that reached "Teams" counts even if the bot dies before the answer.
+  const receive = (req: http.IncomingMessage, raw: string): ((res: http.ServerResponse) => void) => {
+    const path = req.url ?? '';
+    const at = req.method === 'POST' ? failures.findIndex((f) => !f.path || path.includes(f.path)) : -1;
+    const failure = at >= 0 ? failures.splice(at, 1)[0] : undefined;
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(path);
+    const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(path);
+    const roster = (id: string) => connector.rosters.get(decodeURIComponent(id));
+    let status = failure?.status ?? 200;
+    let respond: (res: http.ServerResponse) => void;
+    if (req.method === 'GET' && member) {
+      const userId = decodeURIComponent(member[2]);
+      const found = roster(member[1])?.find((m) => m.id === userId || m.aadObjectId === userId);
+      status = found ? 200 : 404;
+      respond = (res) =>
+        found
+          ? json(res, 200, found)
+          : json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation.' } });
+    } else if (req.method === 'GET' && paged) {
+      respond = (res) => json(res, 200, { members: roster(paged[1]) ?? connector.members });
+    } else if (failure) {
+      respond = (res) => {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: `status ${failure.status}` } }));
+      };
+    } else {
+      const id = `activity-${calls.length + 1}`;
+      respond = (res) => json(res, 200, { id });
+    }
+    calls.push({ method: req.method ?? '', path, body: raw ? JSON.parse(raw) : undefined, status, at: Date.now() });
+    waiters.splice(0).forEach((w) => w());
+    return respond;
+  };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
-      const at = req.method === 'POST' ? failures.findIndex((f) => !f.path || (req.url ?? '').includes(f.path)) : -1;
-      const failure = at >= 0 ? failures.splice(at, 1)[0] : undefined;
-      calls.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        body: raw ? JSON.parse(raw) : undefined,
-        status: failure?.status ?? 200,
-      });
-      waiters.splice(0).forEach((w) => w());
-      if (req.method === 'GET' && /\/pagedmembers/.test(req.url ?? '')) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ members: connector.members }));
-        return;
-      }
-      if (failure) {
-        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
-        res.end(JSON.stringify({ error: { code: 'Throttled', message: `status ${failure.status}` } }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `activity-${calls.length}` }));
+      const respond = receive(req, raw);
+      const isPost = req.method === 'POST' && /\/activities/.test(req.url ?? '');
+      const delay = !isPost ? 0 : typeof connector.postDelayMs === 'function' ? connector.postDelayMs() : connector.postDelayMs;
+      if (delay > 0) setTimeout(() => !res.destroyed && respond(res), delay);
+      else respond(res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,6 +107,8 @@ export async function startMockConnector(): Promise<MockConnector> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     members,
+    rosters: new Map(),
+    postDelayMs: 0,
     failNext: (...r) => failures.push(...r),
     clearFailures: () => failures.splice(0),
     async waitForCalls(n, timeoutMs = 5000) {
@@ -79,7 +122,29 @@ export async function startMockConnector(): Promise<MockConnector> {
       }
       return calls;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    posted: (conversationId) =>
+      calls.filter(
+        (c) =>
+          c.method === 'POST' &&
+          c.status === 200 &&
+          c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`) &&
+          c.body?.attachments,
+      ),
+    texts: (conversationId) =>
+      calls
+        .filter(
+          (c) =>
+            c.method === 'POST' &&
+            c.status === 200 &&
+            c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`),
+        )
+        .map((c) => c.body?.text)
+        .filter((t): t is string => typeof t === 'string'),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return connector;
 }

@@ -1,6 +1,6 @@
-// One server process for the shared-storage test: the compiled app, with a
+// One server process for the shared-storage tests: the compiled app, with a
 // clock read from a file the test writes; the line "tick" on stdin runs the
-// weekly scheduler once and prints what it did.
+// weekly scheduler once and prints what it did. INSTANCE names it in claims.
 const fs = require('node:fs');
 const readline = require('node:readline');
 const { loadConfig } = require('../../lib/bot/config');
@@ -12,7 +12,7 @@ const { createApp } = require('../../lib/bot/app');
   const app = await createApp(
     loadConfig(),
     createLogger('warn', (l) => process.stderr.write(`${l}\n`)),
-    { now, send: { baseDelayMs: 5 } },
+    { now, send: { baseDelayMs: 5 }, instance: process.env.INSTANCE },
   );
   await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`${JSON.stringify({ port: app.server.address().port })}\n`);

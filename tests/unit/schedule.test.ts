@@ -1,5 +1,5 @@
 import { dueAt, isDue, isoWeek, perspectiveOfWeek, zonedInstant } from '../../bot/weekly/schedule';
-import { parseRotation } from '../../bot/weekly/feature';
+import { parseRotation } from '../../bot/weekly/draft';
 
 describe('weekly schedule', () => {
   it('numbers ISO weeks across year ends', () => {
