@@ -33,11 +33,14 @@ net.Server.prototype.listen = function (...args) {
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const options = args[0] !== null && typeof args[0] === 'object' && !Array.isArray(args[0]) ? args[0] : undefined;
-  const host = options ? (options.host ?? 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost';
-  const path = options ? options.path : typeof args[0] === 'string' && !/^\d+$/.test(args[0]) ? args[0] : undefined;
-  if (path === undefined && !LOOPBACK.test(String(host))) {
-    record('connect', `${host}:${options ? options.port : args[0]}`);
+  // net.connect() and http's agent pass their arguments already normalised: [[options, callback]].
+  const given = Array.isArray(args[0]) ? args[0] : args;
+  const options = given[0] !== null && typeof given[0] === 'object' ? given[0] : undefined;
+  const host = options ? (options.host ?? 'localhost') : typeof given[1] === 'string' ? given[1] : 'localhost';
+  const path = options ? options.path : typeof given[0] === 'string' && !/^\d+$/.test(given[0]) ? given[0] : undefined;
+  // A socket path (truthy, as net reads it) is a local pipe, not the network.
+  if (!path && !LOOPBACK.test(String(host))) {
+    record('connect', `${host}:${options ? options.port : given[0]}`);
     const error = Object.assign(new Error(`loopback-only: refused a connection to ${host}`), { code: 'ECONNREFUSED' });
     process.nextTick(() => this.destroy(error));
     return this;
