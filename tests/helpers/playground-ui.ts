@@ -100,6 +100,6 @@ export async function openPlaygroundUi(browser: Browser, stack: PlaygroundStack,
     close: () => context.close(),
   };
   // Connected: the Playground has installed the app in the personal chat and shows our welcome card.
-  await ui.card('Hvidovrevejen', { timeout: 20_000 });
+  await ui.card('Hvidovrevejen', { timeout: 30_000 });
   return ui;
 }

@@ -72,6 +72,10 @@ export async function startPlayground(opts: { artifacts: string; env?: Record<st
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If the test process ends without stop() (a crash, a forced exit), the Playground goes with it.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  void exited.then(() => process.off('exit', orphaned));
   const output = () => `${out}${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''}`;
 
   const stop = async () => {

@@ -23,7 +23,7 @@ let ui: PlaygroundUi;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startPlayground({ artifacts: ARTIFACTS }), launchChromium()]);
   ui = await openPlaygroundUi(browser, stack, ARTIFACTS);
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();

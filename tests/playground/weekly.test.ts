@@ -37,7 +37,7 @@ let chosen: { perspective: Perspective; question: string };
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startPlayground({ artifacts: ARTIFACTS }), launchChromium()]);
   ui = await openPlaygroundUi(browser, stack, ARTIFACTS);
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
