@@ -111,6 +111,8 @@ const da = {
       'Ugens perspektiv sendes af ledere: Direktion, Centerchef, Leder af ledere og Leder af medarbejdere. Er din rolle forkert, så skriv «skift rolle».',
     notMember: 'Du kan kun sende til kanaler i teams, du selv er medlem af, og til gruppechats, du er med i. Der er ikke sendt noget.',
     rosterDown: 'Jeg kan ikke få svar fra Teams om, hvem der er medlem, lige nu. Der er ikke sendt noget – prøv igen om lidt.',
+    rosterSome: (n: number) =>
+      `Teams svarede ikke i tide om ${n === 1 ? 'ét sted' : `${n} steder`}, så ${n === 1 ? 'det' : 'de'} er ikke med her. Prøv igen om lidt.`,
     notOwner: (owner: string) =>
       `Udsendelsen tilhører ${owner}. Kun ${owner} eller en administrator kan ændre, sætte den på pause eller stoppe den.`,
     draftSent: 'Jeg har sendt dig kladden til ugens perspektiv i vores personlige chat.',
@@ -259,6 +261,8 @@ const en: Strings = {
       'Only leaders post this week’s perspective: Direktion, Centerchef, Leder af ledere and Leder af medarbejdere. If your role is wrong, write “change role”.',
     notMember: 'You can only post to channels of teams you are a member of, and to group chats you are in. Nothing was posted.',
     rosterDown: 'I cannot get an answer from Teams about who is a member right now. Nothing was posted – please try again shortly.',
+    rosterSome: (n: number) =>
+      `Teams did not answer in time about ${n === 1 ? 'one place' : `${n} places`}, so ${n === 1 ? 'it is' : 'they are'} not listed here. Please try again shortly.`,
     notOwner: (owner: string) => `This schedule belongs to ${owner}. Only ${owner} or an administrator can change, pause or stop it.`,
     draftSent: 'I have sent you the draft of this week’s perspective in our personal chat.',
     repliedPrivately: 'I have replied in our personal chat.',

@@ -26,7 +26,11 @@ export const LEADER_ROLES: readonly RoleId[] = ['direktion', 'centerchef', 'lede
 export const LIST_AGE_MS = 5 * 60_000;
 export const SEND_AGE_MS = 60_000;
 /** A roster call that takes longer counts as no answer (the channel is left out, the send refused). */
-const ROSTER_TIMEOUT_MS = 3000;
+const ROSTER_TIMEOUT_MS = 2500;
+/** The whole compose card's roster checks; what is not answered by then is left out this time. */
+const LIST_BUDGET_MS = 2500;
+/** After no answer, Teams is not asked about that team or chat again for this long. */
+const RETRY_AFTER_FAILURE_MS = 30_000;
 const PARALLEL = 8;
 
 export const samePerson = (a: Pick<Person, 'id' | 'aadObjectId'>, b: Pick<Person, 'id' | 'aadObjectId'>) =>
@@ -37,6 +41,7 @@ const scopeOf = (t: Installation) => (t.kind === 'channel' ? `team:${t.teamId ??
 
 export class Authority {
   private readonly answers = boundedCache<string, { member: boolean; at: number }>(10_000);
+  private readonly silent = boundedCache<string, number>(1000);
   private readonly asking = new Map<string, Promise<boolean | undefined>>();
 
   constructor(private readonly d: AuthorityDeps) {}
@@ -62,9 +67,13 @@ export class Authority {
     if (known && this.d.now().getTime() - known.at < maxAgeMs) return known.member;
     const pending = this.asking.get(key);
     if (pending) return pending;
+    const scope = scopeOf(target);
+    const failedAt = this.silent.get(scope);
+    if (failedAt !== undefined && this.d.now().getTime() - failedAt < RETRY_AFTER_FAILURE_MS) return undefined;
     const ask = this.ask(target, p)
       .then((member) => {
         if (member !== undefined) this.answers.set(key, { member, at: this.d.now().getTime() });
+        else this.silent.set(scope, this.d.now().getTime());
         return member;
       })
       .finally(() => this.asking.delete(key));
@@ -92,13 +101,27 @@ export class Authority {
     return this.member(target, p, maxAgeMs);
   }
 
-  /** The targets `p` may post to, asking Teams a few at a time. */
-  async postable(p: Person, role: RoleId | undefined, targets: Installation[]): Promise<Installation[]> {
-    const ok: boolean[] = [];
-    for (let i = 0; i < targets.length; i += PARALLEL) {
-      const batch = targets.slice(i, i + PARALLEL);
-      ok.push(...(await Promise.all(batch.map(async (t) => (await this.mayPost(p, role, t, LIST_AGE_MS)) === true))));
-    }
-    return targets.filter((_t, i) => ok[i]);
+  /**
+   * The targets `p` may post to, asking Teams a few at a time within one
+   * budget; `unanswered` counts those Teams did not answer for in time (their
+   * answers still arrive and are kept for next time).
+   */
+  async postable(p: Person, role: RoleId | undefined, targets: Installation[]): Promise<{ places: Installation[]; unanswered: number }> {
+    if (!this.isLeader(p, role)) return { places: [], unanswered: 0 };
+    const answers: (boolean | undefined)[] = targets.map(() => undefined);
+    let next = 0;
+    const worker = async () => {
+      while (next < targets.length) {
+        const i = next++;
+        answers[i] = await this.mayPost(p, role, targets[i], LIST_AGE_MS);
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(Array.from({ length: Math.min(PARALLEL, targets.length) }, worker)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, LIST_BUDGET_MS))),
+    ]);
+    clearTimeout(timer);
+    return { places: targets.filter((_t, i) => answers[i] === true), unanswered: answers.filter((a) => a === undefined).length };
   }
 }

@@ -37,7 +37,7 @@ export async function buildComposeView(
 ): Promise<ComposeView> {
   const t = strings(a.language).weekly;
   const installs = (await d.store.installations()).filter((i) => i.kind !== 'personal');
-  const mine = await d.authority.postable(a.user, a.role, installs);
+  const { places: mine, unanswered } = await d.authority.postable(a.user, a.role, installs);
   const subs = new Map<string, { install: Installation; sub: Subscription }>();
   for (const install of mine) {
     const sub = await d.store.subscription(install.conversationId);
@@ -57,7 +57,7 @@ export async function buildComposeView(
   const draft = o.draft ? fromDraft(o.draft, week) : opened ? fromSubscription(opened, week) : defaults(week);
   return {
     language: a.language,
-    notice: o.notice,
+    notice: [o.notice, unanswered ? t.rosterSome(unanswered) : undefined].filter(Boolean).join(' ') || undefined,
     schedules: [...subs.values()].map(({ install, sub }) => {
       const manage = d.authority.mayManage(sub, a.user);
       return {

@@ -8,7 +8,7 @@ import { strings } from '../i18n';
 import { errorFields, type Logger } from '../log';
 import type { Person } from '../state/person';
 import { displayName } from './names';
-import type { SendResult } from './sender';
+import { BY_HAND, type SendLimits, type SendResult } from './sender';
 import type { WeeklyStore } from './store';
 import type { WeekLog, WeekRecord } from './week-log';
 import type { WeeklyPost } from './weekly-card';
@@ -16,7 +16,7 @@ import type { WeeklyPost } from './weekly-card';
 export interface DeliveryDeps {
   weeks: WeekLog;
   store: WeeklyStore;
-  publish(conversationId: string, post: WeeklyPost, stop?: AbortSignal): Promise<SendResult<unknown>>;
+  publish(conversationId: string, post: WeeklyPost, stop?: AbortSignal, limits?: SendLimits): Promise<SendResult<unknown>>;
   /** Writes to a person in their personal chat with the bot; false when they have none. */
   tell(person: Person, text: string): Promise<boolean>;
   log: Logger;
@@ -51,7 +51,7 @@ export class Delivery {
     if (!(await this.d.weeks.markSending(r.conversationId, r.week, by))) {
       return { status: 'taken', record: (await this.d.weeks.get(r.conversationId, r.week)) ?? r };
     }
-    const result = await this.d.publish(r.conversationId, r.post, options.stop);
+    const result = await this.d.publish(r.conversationId, r.post, options.stop, kind === 'manual' ? BY_HAND : undefined);
     if (result.stopped) {
       await this.d.weeks.release(r.conversationId, r.week, by);
       return { status: 'stopped', record: r };

@@ -13,14 +13,15 @@ import { strings } from '../i18n';
 import type { Logger } from '../log';
 import type { Person } from '../state/person';
 import type { UserProfiles } from '../state/user-profiles';
-import { samePerson, SEND_AGE_MS, LIST_AGE_MS, type Authority } from './authority';
-import { describe, renderComposeCard, renderPreviewCard, renderSentCard } from './compose-card';
+import { SEND_AGE_MS, LIST_AGE_MS, type Authority } from './authority';
+import { renderComposeCard, renderPreviewCard, renderSentCard } from './compose-card';
 import { buildComposeView, type Asker, type ComposeOptions } from './compose-view';
 import type { Delivery } from './delivery';
-import { parseRotation, parseSkipWeeks, readDraft, readPost, readPostDraft, type Draft, type PostDraft } from './draft';
+import { readDraft, readPost, readPostDraft, type Draft, type PostDraft } from './draft';
 import { displayName } from './names';
-import { firstWeek, isoWeek, isValidTime, perspectiveOfWeek } from './schedule';
-import { channelOf, type Installation, type Names, type Reference, type Subscription, type WeeklyStore } from './store';
+import { isoWeek, isValidTime, perspectiveOfWeek } from './schedule';
+import { Schedules } from './schedules';
+import { channelOf, type Installation, type Names, type Reference, type WeeklyStore } from './store';
 import { renderWeeklyCard, type WeeklyPost } from './weekly-card';
 
 export { parseRotation } from './draft';
@@ -55,7 +56,11 @@ const READER_VERBS = ['weeklyRefresh', 'weeklyMine', 'weeklySetRole'];
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
 export class WeeklyFeature {
-  constructor(private readonly d: WeeklyDeps) {}
+  private readonly schedules: Schedules;
+
+  constructor(private readonly d: WeeklyDeps) {
+    this.schedules = new Schedules(d);
+  }
 
   /** Remembers where the app is; a group chat without a topic is named from its members. */
   async remember(c: Conversation, user?: Person): Promise<void> {
@@ -137,7 +142,7 @@ export class WeeklyFeature {
       case 'weeklyPause':
       case 'weeklyResume':
       case 'weeklyStop':
-        return this.manage(action, channelOf(str(v.sub, 300) || str(v.channel, 300)), a);
+        return this.schedules.manage(action, channelOf(str(v.sub, 300) || str(v.channel, 300)), a);
       default:
         return { notice: t.notUnderstood };
     }
@@ -198,69 +203,12 @@ export class WeeklyFeature {
   }
 
   private async subscribe(draft: Draft, a: Asker): Promise<Result> {
-    const t = strings(a.language).weekly;
     const weekday = Number(draft.weekday);
-    if (!isValidTime(draft.time) || !(Number.isInteger(weekday) && weekday >= 1 && weekday <= 7)) return { notice: t.chooseTime, draft };
+    if (!isValidTime(draft.time) || !(Number.isInteger(weekday) && weekday >= 1 && weekday <= 7))
+      return { notice: strings(a.language).weekly.chooseTime, draft };
     const target = await this.target(draft.channel, a, SEND_AGE_MS);
     if ('notice' in target) return { ...target, draft };
-    const existing = await this.d.store.subscription(target.conversationId);
-    if (existing && !this.d.authority.mayManage(existing, a.user)) return { notice: t.notOwner(existing.owner.name ?? '?'), draft };
-    const now = this.d.now();
-    const week = isoWeek(now);
-    const order = parseRotation(draft.rotation);
-    // Turn the order so that the chosen perspective comes up this week.
-    const chosen = draft.perspective ?? order[0];
-    const start = order.indexOf(chosen) >= 0 ? order.indexOf(chosen) - (week.index % order.length) : 0;
-    const sub: Subscription = {
-      conversationId: target.conversationId,
-      weekday,
-      time: draft.time,
-      skipWeeks: parseSkipWeeks(draft.skipWeeks),
-      paused: false,
-      rotation: order.map((_p, i) => order[(((i + start) % order.length) + order.length) % order.length]),
-      // An admin changing someone's schedule keeps it theirs.
-      owner: existing?.owner ?? a.user,
-      question: draft.question,
-      note: draft.note,
-      language: existing && !samePerson(existing.owner, a.user) ? existing.language : a.language,
-      from: firstWeek(now, weekday, draft.time, draft.alsoThisWeek),
-      posts: [],
-      failures: [],
-    };
-    const saved = (await this.d.store.saveSubscription(sub)) ?? sub;
-    await this.tellOwner(saved, a, (lang) => strings(lang).weekly.changedSchedule(describe(saved, week, lang)));
-    return {
-      notice: `${t.subscribed(displayName(target, a.language))} ${describe(saved, week, a.language)}`,
-      opened: saved.conversationId,
-    };
-  }
-
-  private async manage(action: 'weeklyPause' | 'weeklyResume' | 'weeklyStop', channel: string, a: Asker): Promise<Result> {
-    const t = strings(a.language).weekly;
-    const install = channel ? await this.d.store.installation(channel) : undefined;
-    const where = install ? displayName(install, a.language) : t.unnamed;
-    const sub = channel ? await this.d.store.subscription(channel) : undefined;
-    if (!sub) return { notice: t.noSubscription(where) };
-    if (!this.d.authority.mayManage(sub, a.user)) return { notice: t.notOwner(sub.owner.name ?? '?') };
-    if (action === 'weeklyStop') {
-      await this.d.store.stop(channel);
-      await this.tellOwner(sub, a, (lang) => strings(lang).weekly.changedStopped);
-      return { notice: t.stopped(where) };
-    }
-    const paused = action === 'weeklyPause';
-    const changed = (await this.d.store.change(channel, (s) => (s.paused === paused ? undefined : { ...s, paused }))) ?? sub;
-    await this.tellOwner(changed, a, (lang) => (paused ? strings(lang).weekly.changedPaused : strings(lang).weekly.changedResumed));
-    return { notice: describe(changed, isoWeek(this.d.now()), a.language), opened: channel };
-  }
-
-  /** An admin's change to someone else's schedule is told to its owner, in their personal chat. */
-  private async tellOwner(sub: Subscription, a: Asker, what: (language: Language) => string): Promise<void> {
-    if (samePerson(sub.owner, a.user)) return;
-    const language = sub.language ?? 'da';
-    const install = await this.d.store.installation(sub.conversationId);
-    const where = install ? displayName(install, language) : strings(language).weekly.unnamed;
-    const text = strings(language).weekly.changedBy(a.user.name ?? '?', where, what(language));
-    if (!(await this.d.sendPersonal(sub.owner, { text }).catch(() => false))) this.d.log.warn('weekly_owner_not_told', {});
+    return this.schedules.save(draft, weekday, target, a);
   }
 
   /** The card for one reader: their role's statements, or a role picker, in their language. */

@@ -12,7 +12,7 @@ import { AppCredentials, type ConnectorClient } from 'botframework-connector';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render';
 import type { Person } from '../state/person';
 import type { IsMember } from './authority';
-import { SendFailure, readRetryAfter, type PacedSender, type SendResult } from './sender';
+import { SendFailure, readRetryAfter, type PacedSender, type SendLimits, type SendResult } from './sender';
 import type { Installation, Reference, WeeklyStore } from './store';
 import { MAX_REFRESH_USERS, renderWeeklyCard, type WeeklyPost } from './weekly-card';
 
@@ -106,7 +106,12 @@ async function postOnce(ctx: TurnContext, activity: Partial<Activity>, deadline:
 
 /** Posts a weekly card to a stored conversation; the result says whether it was sent, failed, or may have been sent. */
 export function createPublisher(d: PublisherDeps) {
-  return async (conversationId: string, post: WeeklyPost, stop?: AbortSignal): Promise<SendResult<string | undefined>> => {
+  return async (
+    conversationId: string,
+    post: WeeklyPost,
+    stop?: AbortSignal,
+    limits?: SendLimits,
+  ): Promise<SendResult<string | undefined>> => {
     const target = await d.store.installation(conversationId);
     if (!target) return { ok: false, outcome: 'failed', attempts: 0, error: 'the app is not installed there any more' };
     return d.sender.send(
@@ -124,6 +129,7 @@ export function createPublisher(d: PublisherDeps) {
           throw err instanceof SendFailure ? err : new SendFailure(err instanceof Error ? err.message : 'send failed', 'notSent');
         }),
       stop,
+      limits,
     );
   };
 }

@@ -20,6 +20,10 @@ export interface SendOptions {
 
 export type SendOutcome = 'sent' | 'failed' | 'ambiguous';
 
+/** Tighter limits for one send: a post by hand answers a click, which Teams waits about 5 s for. */
+export type SendLimits = Partial<Pick<SendOptions, 'maxAttempts' | 'attemptTimeoutMs' | 'maxWaitMs'>>;
+export const BY_HAND: SendLimits = { maxAttempts: 2, attemptTimeoutMs: 4000, maxWaitMs: 1000 };
+
 export interface SendResult<T> {
   ok: boolean;
   /** failed: Teams certainly has no post; ambiguous: it may have one. */
@@ -101,12 +105,18 @@ export class PacedSender {
    * gets an abort signal for its deadline; `stop` (shutdown) ends the send
    * before its next attempt, as not sent.
    */
-  async send<T>(conversationId: string, op: (deadline: AbortSignal) => Promise<T>, stop?: AbortSignal): Promise<SendResult<T>> {
+  async send<T>(
+    conversationId: string,
+    op: (deadline: AbortSignal) => Promise<T>,
+    stop?: AbortSignal,
+    limits: SendLimits = {},
+  ): Promise<SendResult<T>> {
+    const o = { ...this.o, ...limits };
     for (let attempt = 1; ; attempt++) {
       if (stop?.aborted)
         return { ok: false, outcome: 'failed', attempts: attempt - 1, error: 'the server is shutting down', stopped: true };
       await this.pace(conversationId);
-      const failure = await this.attempt(op).then(
+      const failure = await this.attempt(op, o.attemptTimeoutMs).then(
         (value) => ({ value }),
         (e: unknown) => ({ error: classify(e) }),
       );
@@ -114,22 +124,22 @@ export class PacedSender {
       const err = failure.error;
       const error = `${err.status ?? (err.kind === 'ambiguous' ? 'no answer' : 'network')}: ${err.message}`;
       if (err.kind === 'ambiguous') return { ok: false, outcome: 'ambiguous', attempts: attempt, error };
-      if (err.kind === 'rejected' || attempt >= this.o.maxAttempts) return { ok: false, outcome: 'failed', attempts: attempt, error };
-      const backoff = this.o.baseDelayMs * 2 ** (attempt - 1) * (1 + this.o.random());
-      await this.o.sleep(Math.min(this.o.maxWaitMs, err.retryAfterMs ?? backoff));
+      if (err.kind === 'rejected' || attempt >= o.maxAttempts) return { ok: false, outcome: 'failed', attempts: attempt, error };
+      const backoff = o.baseDelayMs * 2 ** (attempt - 1) * (1 + o.random());
+      await o.sleep(Math.min(o.maxWaitMs, err.retryAfterMs ?? backoff));
     }
   }
 
   /** One attempt within its deadline; an op that ignores its signal still ends (as ambiguous). */
-  private async attempt<T>(op: (deadline: AbortSignal) => Promise<T>): Promise<T> {
+  private async attempt<T>(op: (deadline: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
-        controller.abort(new Timeout(`no answer within ${this.o.attemptTimeoutMs} ms`));
+        controller.abort(new Timeout(`no answer within ${timeoutMs} ms`));
         // A grace period lets the op report what it knows (e.g. that nothing was sent yet).
-        setTimeout(() => reject(new SendFailure(`no answer within ${this.o.attemptTimeoutMs} ms`, 'ambiguous')), 250).unref();
-      }, this.o.attemptTimeoutMs);
+        setTimeout(() => reject(new SendFailure(`no answer within ${timeoutMs} ms`, 'ambiguous')), 250).unref();
+      }, timeoutMs);
       timer.unref();
     });
     try {

@@ -8,6 +8,8 @@ import { startMockConnector, type MockConnector } from '../helpers/mock-connecto
 import { messageActivity, post, startServer, type RunningServer } from '../helpers/server';
 import { readReplies } from '../helpers/replies';
 import { cardProblems } from '../helpers/adaptive-card';
+import { createLogger } from '../../bot/log';
+import { createStore } from '../../bot/storage';
 
 const CHANNEL = '19:kanal-a@thread.tacv2';
 const TEAM = '19:team-a@thread.tacv2';
@@ -298,5 +300,48 @@ describe('ugens perspektiv', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('on shutdown stops claiming new weeks and waits for the post in flight', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-weekly-'));
+    const clock = new Clock(new Date('2026-11-30T07:30:00Z'));
+    const server = await startServer({ dataDir, app: { now: clock.now, send: fast } });
+    const second = '19:kanal-b@thread.tacv2';
+    await install(server);
+    await at(
+      server,
+      messageActivity('', {
+        type: 'installationUpdate',
+        action: 'add',
+        text: undefined,
+        conversation: { id: second, conversationType: 'channel' },
+        channelData: { team: { id: TEAM, name: 'Center for Skole' }, channel: { id: second, name: 'Ledelse' } },
+      }),
+    );
+    await subscribe(server);
+    await subscribe(server, { channel: second });
+    clock.set('2026-11-30T08:01:00Z');
+    connector.postDelayMs = 1500;
+    const before = connector.calls.length;
+    const ticking = server.scheduler.tick();
+    try {
+      const sending = () => connector.calls.slice(before).some((c) => c.method === 'POST' && c.body?.attachments);
+      while (!sending()) await new Promise((r) => setTimeout(r, 20));
+      const t0 = Date.now();
+      await server.close();
+      const waited = Date.now() - t0;
+      expect(await ticking).toEqual({ posted: [CHANNEL], failed: [] });
+      process.stdout.write(`shutdown waited ${waited} ms for the post in flight\n`);
+      expect(waited).toBeGreaterThanOrEqual(1000);
+    } finally {
+      connector.postDelayMs = 0;
+    }
+    const store = await createStore({ kind: 'file', dataDir }, createLogger('silent'), { readOnly: true });
+    // The post in flight was settled before the store closed; the next channel's week was never claimed.
+    expect((await store.get<{ state: string }>(`posts/${encodeURIComponent(CHANNEL)}/2026-W49`))?.value.state).toBe('posted');
+    expect(await store.get(`posts/${encodeURIComponent(second)}/2026-W49`)).toBeUndefined();
+    expect(posts(second)).toHaveLength(0);
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

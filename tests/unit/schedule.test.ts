@@ -1,4 +1,4 @@
-import { dueAt, isDue, isoWeek, perspectiveOfWeek, zonedInstant } from '../../bot/weekly/schedule';
+import { dueAt, firstWeek, isDue, isoWeek, perspectiveOfWeek, zonedInstant } from '../../bot/weekly/schedule';
 import { parseRotation } from '../../bot/weekly/draft';
 
 describe('weekly schedule', () => {
@@ -43,5 +43,22 @@ describe('weekly schedule', () => {
     expect(parseRotation('Emergens → Compliance')).toEqual(['velfaerd', 'driften']);
     expect(parseRotation('')).toEqual(['driften', 'resultaterne', 'velfaerd', 'robust']);
     expect(parseRotation('bananer')).toEqual(['driften', 'resultaterne', 'velfaerd', 'robust']);
+  });
+
+  it.each([
+    ['Monday 08:30, for Monday 09:00', '2026-11-30T07:30:00Z', 1, false, '2026-W49'],
+    ['Monday 09:30, for Monday 09:00', '2026-11-30T08:30:00Z', 1, false, '2026-W50'],
+    ['Monday 09:30, for Monday 09:00, this week too', '2026-11-30T08:30:00Z', 1, true, '2026-W49'],
+    ['Wednesday, for Friday', '2026-12-02T12:00:00Z', 5, false, '2026-W49'],
+    ['Sunday 23:30 before the switch to summer time', '2026-03-22T22:30:00Z', 1, false, '2026-W13'],
+    ['the last Sunday of 2026', '2027-01-03T12:00:00Z', 1, false, '2027-W01'],
+  ])('a schedule saved %s starts in the right week', (_name, now, weekday, alsoThisWeek, week) => {
+    expect(firstWeek(new Date(now), weekday, '09:00', alsoThisWeek)).toBe(week);
+  });
+
+  it('never posts before the week a schedule starts in', () => {
+    const sub = { weekday: 1, time: '09:00', skipWeeks: [] as number[], paused: false, from: '2026-W50' };
+    expect(isDue(sub, new Date('2026-12-02T10:00:00Z')).due).toBe(false);
+    expect(isDue(sub, new Date('2026-12-07T08:00:00Z')).due).toBe(true);
   });
 });
