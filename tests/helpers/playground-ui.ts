@@ -27,7 +27,7 @@ export interface PlaygroundUi {
   card(text: string | RegExp, opts?: { within?: Locator; timeout?: number }): Promise<Locator>;
   /** A channel post with its replies, found by the post's text. */
   thread(text: string | RegExp): Locator;
-  /** Resolves once this message text (not a card) is shown. */
+  /** The bot's newest chat message with this text (not a card), once it is shown. */
   message(text: string | RegExp, timeout?: number): Promise<Locator>;
   /** How many adaptive cards the open conversation shows. */
   cardCount(): Promise<number>;
@@ -80,7 +80,8 @@ export async function openPlaygroundUi(browser: Browser, stack: PlaygroundStack,
     },
     thread: (text) => page.getByRole('group').filter({ hasText: text }),
     async message(text, timeout = REPLY_MS) {
-      const message = page.getByText(text).first();
+      // In the chat itself: the same words also show in the left rail's preview and in the log panel.
+      const message = page.locator('.fai-OutputCard').getByText(text).last();
       await message.waitFor({ state: 'visible', timeout });
       return message;
     },

@@ -1,19 +1,21 @@
 // Microsoft 365 Agents Playground (Microsoft's local Teams emulator) in front
-// of our real server: both on free loopback ports, nothing leaving the
-// machine. The Playground is Microsoft's own package, run as shipped; we only
-// preload a guard (loopback-only.js) that keeps it on 127.0.0.1.
+// of our server as `npm start` runs it (lib/bot/index.js, built by jest's
+// global setup): both on free loopback ports, nothing leaving the machine.
+// The Playground is Microsoft's own package, run as shipped; we only preload
+// a guard (loopback-only.js) that keeps it on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from './server';
+import { runServer, waitForHealth, type ServerProcess } from './process';
 
 const ROOT = path.join(__dirname, '../..');
 const CLI = path.join(ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-export const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
+const PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 
 export interface PlaygroundStack {
-  /** Our server (restify + CloudAdapter) the Playground talks to. */
-  server: RunningServer;
+  /** Our server the Playground talks to: its URL and its log lines. */
+  server: { url: string; output(): string };
   /** The Playground's web UI, e.g. http://127.0.0.1:41234/. */
   url: string;
   /** Connections or name look-ups beyond loopback the Playground tried (and the guard refused). */
@@ -34,7 +36,21 @@ export async function startPlayground(opts: { artifacts: string; env?: Record<st
   fs.rmSync(logFile, { force: true });
   fs.rmSync(guardLog, { force: true });
 
-  const server = await startServer({ env: { LOG_LEVEL: 'info', ...opts.env } });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hv-playground-'));
+  const bot = runServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...opts.env });
+  diesWithUs(bot.child, bot.exited);
+  const stopBot = async () => {
+    await stopChild(bot.child, bot.exited);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let server: PlaygroundStack['server'];
+  try {
+    server = { url: await listeningUrl(bot), output: bot.output };
+    await waitForHealth(server.url);
+  } catch (err) {
+    await stopBot();
+    throw new Error(`${(err as Error).message}\n--- server output ---\n${bot.output()}`);
+  }
   const child = spawn(
     process.execPath,
     [
@@ -72,15 +88,12 @@ export async function startPlayground(opts: { artifacts: string; env?: Record<st
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // If the test process ends without stop() (a crash, a forced exit), the Playground goes with it.
-  const orphaned = () => child.kill('SIGKILL');
-  process.once('exit', orphaned);
-  void exited.then(() => process.off('exit', orphaned));
+  diesWithUs(child, exited);
   const output = () => `${out}${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''}`;
 
   const stop = async () => {
     await stopChild(child, exited);
-    await server.close();
+    await stopBot();
   };
   try {
     const port = await waitFor(() => /Listening on (\d+)/.exec(out)?.[1], 20_000, 'the Playground to listen', exited);
@@ -109,6 +122,12 @@ export async function startPlayground(opts: { artifacts: string; env?: Record<st
   }
 }
 
+/** The server logs where it listens (PORT=0: a free port). */
+function listeningUrl(bot: ServerProcess): Promise<string> {
+  const exited = bot.exited.then(() => undefined);
+  return waitFor(() => /"event":"listening","url":"([^"]+)"/.exec(bot.output())?.[1], 20_000, 'our server to listen', exited);
+}
+
 async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number, what: string, gone?: Promise<void>): Promise<T> {
   let dead = false;
   void gone?.then(() => (dead = true));
@@ -116,14 +135,21 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, m
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (dead) throw new Error(`The Playground exited while waiting for ${what}.`);
+    if (dead) throw new Error(`The process exited while waiting for ${what}.`);
     if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** SIGTERM, then SIGKILL after 3 s: the Playground has no shutdown of its own to wait for. */
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+/** If the test process ends without stop() (a crash, a forced exit), the child goes with it. */
+function diesWithUs(child: ChildProcess, exited: Promise<unknown>): void {
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  void exited.then(() => process.off('exit', orphaned));
+}
+
+/** SIGTERM (our server stops gracefully), then SIGKILL after 3 s. */
+async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);

@@ -107,8 +107,9 @@ describe('«ugens perspektiv» in the Agents Playground', () => {
     expect(await ui.log()).toMatch(/-> User Application invoke 200/);
   });
 
-  it('leaves the machine for nothing: every request stayed on loopback', () => {
+  it('stayed on loopback, and our server logged no error', () => {
     expect(stack.outsideAttempts()).toEqual([]);
+    expect(stack.server.output()).not.toMatch(/"level":"error"/);
     expect(ui.outsideRequests.every((u) => u.startsWith('https://res-1.cdn.office.net/'))).toBe(true);
   });
 });
