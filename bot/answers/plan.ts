@@ -62,7 +62,8 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     settled.setRole = s.alsoSetRole;
     asker = { ...ctx, role: s.alsoSetRole };
   }
-  const rowId = s.self ? asker.role : s.role;
+  // "Our" is the asker's own role when it is known, else everyone's.
+  const rowId = s.self ? (asker.role ?? (s.our ? 'alle' : undefined)) : s.role;
   if (s.self && !rowId && (i.intent === 'cell' || i.intent === 'role' || i.intent === 'topic')) {
     return {
       messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))],
