@@ -76,10 +76,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
   switch (i.intent) {
     case 'cell':
       if (rowId && isRowId(rowId) && isPerspectiveId(s.perspective))
-        return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker))));
+        return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker, s.title))));
       break;
     case 'role':
-      if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker))));
+      if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker, s.title))));
       break;
     case 'perspective':
       if (isPerspectiveId(s.perspective)) return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, asker))));
@@ -103,7 +103,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     case 'about':
       return done('about', card(renderInfoCard(aboutAnswer(asker))));
     case 'setRole':
-      if (isRoleId(s.role)) return { messages: [{ text: t.roleSet(roleOf(s.role).name) }], setRole: s.role, answered: 'setRole' };
+      if (isRoleId(s.role)) {
+        const name = roleOf(s.role).name;
+        return { messages: [{ text: s.title ? t.roleSetAs(s.title, name) : t.roleSet(name) }], setRole: s.role, answered: 'setRole' };
+      }
       break;
     case 'changeRole':
       return { messages: [card(renderChoiceCard(rolePickerAnswer(ctx)))], answered: 'pickRole' };

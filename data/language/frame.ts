@@ -131,7 +131,13 @@ export function extractFrame(text: string, locale?: string): Frame {
   const leftover = new Set(
     tokens
       .map((_t, i) => i)
-      .filter((i) => !spent.has(i) && !lexicon.self.has(tokens[i].word) && !lexicon.questionWords.has(tokens[i].word)),
+      .filter(
+        (i) =>
+          !spent.has(i) &&
+          !lexicon.self.has(tokens[i].word) &&
+          !lexicon.our.has(tokens[i].word) &&
+          !lexicon.questionWords.has(tokens[i].word),
+      ),
   );
   const terms = concepts(q, leftover);
 

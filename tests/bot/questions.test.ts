@@ -40,11 +40,13 @@ afterAll(async () => {
 });
 
 const MENTION = '<at>Hvidovrevejen</at>';
+let askers = 0;
 
 /** Sends one question as its persona would, after its earlier messages; returns why the answer is wrong, if it is. */
 async function ask(q: LoadedQuestion): Promise<string | undefined> {
   const tag = `${q.set.replace(/\W/g, '')}-${q.n}`;
-  const aad = `00000000-0000-0000-${String(q.set.length).padStart(4, '0')}-${String(q.n).padStart(12, '0')}`;
+  // A new person for every question, so no stored role or conversation carries over.
+  const aad = `00000000-0000-0000-0000-${String(++askers).padStart(12, '0')}`;
   const from = { id: `qa-${tag}`, aadObjectId: aad };
   const where = q.channel
     ? { conversation: { id: `19:qa-${tag}@thread.tacv2;messageid=1`, conversationType: 'channel' } }
