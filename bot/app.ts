@@ -11,8 +11,10 @@ import { createStore } from './storage';
 import { withDeadline } from './storage/deadline';
 import type { KeyValueStore } from './storage/store';
 import { Bookkeeping, DEFAULT_BOOKKEEPING, type BookkeepingOptions } from './state/bookkeeping';
+import { ConversationContexts } from './state/conversation-context';
 import { QuestionLog } from './state/question-log';
 import { UserProfiles } from './state/user-profiles';
+import { Votes } from './state/votes';
 import { WeeklyFeature } from './weekly/feature';
 import type { Person } from './state/person';
 import { Authority } from './weekly/authority';
@@ -80,7 +82,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     log,
   });
   const questions = new QuestionLog(storage, now);
-  const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly });
+  const contexts = new ConversationContexts(storage, bookkeeping, now);
+  const votes = new Votes(storage, now);
+  const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly, contexts, votes });
   const server = createServer({ config, adapter, bot, log, ready: () => backend.check() });
   /** Stops background work (the scheduler stops claiming and finishes its sends) and releases the store; the server is closed by its owner. */
   const close = async () => {

@@ -11,7 +11,7 @@ import {
   type Attachment,
 } from 'botbuilder';
 import type { Outgoing } from './answers/plan';
-import { welcomeAnswer } from './answers/info';
+import { teamWelcomeAnswer, welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
 import { CARD_CONTENT_TYPE, toAttachment } from './cards/render';
 import { boundedCache } from '../data/bounded-cache';
@@ -88,10 +88,15 @@ export class HvidovreBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
-        await this.remember(conversationOf(context.activity), context.activity);
-        const card = renderChoiceCard(
-          welcomeAnswer({ language: context.activity.locale?.startsWith('en') ? 'en' : 'da', question: '', links: deps.links }),
-        );
+        const where = conversationOf(context.activity);
+        await this.remember(where, context.activity);
+        const ctx = {
+          language: context.activity.locale?.startsWith('en') ? ('en' as const) : ('da' as const),
+          question: '',
+          links: deps.links,
+        };
+        // A team or group chat is many people: tell them how to ask here, not that "your" role is unknown.
+        const card = renderChoiceCard(where.type === 'personal' ? welcomeAnswer(ctx) : teamWelcomeAnswer(ctx));
         await context.sendActivity(toActivity({ card }));
       }
       await next();

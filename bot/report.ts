@@ -5,6 +5,7 @@ import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
 import { createStore } from './storage';
 import { QuestionLog, type LoggedQuestion } from './state/question-log';
+import { Votes } from './state/votes';
 
 function table(title: string, days: { day: string; entries: LoggedQuestion[] }[], row: (e: LoggedQuestion) => string): string {
   const lines = days.flatMap((d) => d.entries.map((e) => `  ${e.at.slice(0, 16).replace('T', ' ')}  ${row(e)}`));
@@ -20,9 +21,14 @@ async function main(): Promise<void> {
     { readOnly: true },
   );
   const log = new QuestionLog(store);
-  const feedback = await log.recent('feedback', days);
+  // Votes are kept one per card and person (votes/); older ones were logged one per click (log/feedback/).
+  const cast = await new Votes(store).recent(days);
+  const older = await log.recent('feedback', days);
   const unrecognized = await log.recent('unrecognized', days);
   await store.close();
+  const byDay = new Map<string, LoggedQuestion[]>();
+  for (const v of cast) byDay.set(v.at.slice(0, 10), [...(byDay.get(v.at.slice(0, 10)) ?? []), v]);
+  const feedback = [...[...byDay].map(([day, entries]) => ({ day, entries })), ...older];
   const votes = feedback.flatMap((d) => d.entries);
   const up = votes.filter((e) => e.vote === 'up').length;
   process.stdout.write(

@@ -3,19 +3,23 @@
 // Charter answers never depend on storage: when it is down, the bot still
 // answers what it can and says plainly what it cannot remember.
 import type { Language } from '../data/language/language';
-import { recognize, type Interpretation } from '../data/language/recognizer';
+import { resolveFollowUp } from '../data/language/follow-up';
+import { recognize, type Intent, type Interpretation } from '../data/language/recognizer';
 import { stripMentions } from '../data/language/text';
 import type { AnswerContext } from './answers/context';
 import { readIncoming } from './answers/incoming';
+import { label } from './answers/labels';
 import { answer, plan, type Outgoing, type Plan } from './answers/plan';
 import type { AdaptiveCardJson } from './cards/render';
 import { strings } from './i18n';
 import type { Logger } from './log';
 import type { Bookkeeping } from './state/bookkeeping';
+import type { ContextRecord, ConversationContexts } from './state/conversation-context';
 import type { QuestionLog } from './state/question-log';
 import type { Person } from './state/person';
 import type { UserProfile, UserProfiles } from './state/user-profiles';
 import { renderNoticeCard } from './weekly/compose-card';
+import type { Votes } from './state/votes';
 import type { Conversation, WeeklyFeature } from './weekly/feature';
 
 export interface MessageIn {
@@ -33,7 +37,13 @@ export interface TurnDeps {
   log: Logger;
   links: AnswerContext['links'];
   weekly?: WeeklyFeature;
+  /** The conversation's last answer, for follow-up questions. */
+  contexts?: ConversationContexts;
+  votes?: Votes;
 }
+
+/** Answers a follow-up can continue from. */
+const CONTINUABLE: readonly string[] = ['cell', 'role', 'perspective', 'chain', 'topic'] satisfies Intent[];
 
 const languageOf = (locale?: string, fallback: Language = 'da'): Language => (locale?.toLowerCase().startsWith('en') ? 'en' : fallback);
 
@@ -47,9 +57,20 @@ async function readProfile(input: MessageIn, deps: TurnDeps): Promise<{ profile:
   }
 }
 
+/** The conversation's last answer, if it is recent; never fails the turn. */
+async function readContext(input: MessageIn, deps: TurnDeps): Promise<ContextRecord | undefined> {
+  const id = input.conversation?.id;
+  return id && deps.contexts ? deps.contexts.get(input.user, id).catch(() => undefined) : undefined;
+}
+
 export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoing[]> {
-  const { profile, down } = await readProfile(input, deps);
+  const [{ profile, down }, previous] = await Promise.all([readProfile(input, deps), readContext(input, deps)]);
   const context = (language: Language, question: string): AnswerContext => ({ language, role: profile.role, question, links: deps.links });
+  /** Keeps what was answered, so that a follow-up can continue from it. */
+  const keep = (i: Interpretation, answered: string) => {
+    const id = input.conversation?.id;
+    if (id && deps.contexts && CONTINUABLE.includes(answered)) deps.contexts.remember(input.user, id, i, previous);
+  };
   const action = (input.value as { action?: unknown } | undefined)?.action;
   if (deps.weekly && typeof action === 'string' && action.startsWith('weekly')) {
     const language = languageOf(input.locale);
@@ -60,9 +81,14 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const incoming = readIncoming(input.value);
 
   if (incoming?.kind === 'feedback') {
+    const t = strings(languageOf(input.locale));
     const vote = { question: incoming.question, intent: incoming.intent, vote: incoming.vote };
-    await deps.bookkeeping.run('log_feedback', () => deps.questions.record('feedback', vote));
-    return [{ text: strings(languageOf(input.locale)).feedbackThanks }];
+    // One vote per card and person; a vote that cannot be kept now is kept later, as bookkeeping.
+    const outcome = await deps.votes?.cast(input.user, incoming.card, vote).catch(() => {
+      void deps.bookkeeping.run('keep_vote', () => deps.votes!.cast(input.user, incoming.card, vote));
+      return 'new' as const;
+    });
+    return [{ text: outcome === 'changed' ? t.feedbackChanged(incoming.vote === 'up' ? t.yes : t.no) : t.feedbackThanks }];
   }
   if (incoming?.kind === 'setRole') {
     const pending = incoming.pending ?? profile.pending;
@@ -71,15 +97,19 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   }
   if (incoming?.kind === 'answer') {
     const language = incoming.language ?? languageOf(input.locale);
-    return apply(answer(incoming.interpretation, context(language, '')), input.user, deps, profile.pending);
+    // A button has no typed question: its label stands for it, so a vote on the answer says what was asked.
+    const result = answer(incoming.interpretation, context(language, label(incoming.interpretation, language)));
+    keep(incoming.interpretation, result.answered);
+    return apply(result, input.user, deps, profile.pending);
   }
   if (incoming?.kind === 'changeRole') {
     return apply(answer({ intent: 'changeRole', slots: {} }, context(languageOf(input.locale), '')), input.user, deps);
   }
 
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
-  const recognition = recognize(question, { locale: input.locale });
+  const recognition = resolveFollowUp(recognize(question, { locale: input.locale }), previous);
   const result = plan(recognition, context(recognition.language, question));
+  if (result.answered === recognition.intent) keep(recognition, result.answered);
   if (result.unrecognized) {
     const entry = { question, intent: recognition.intent };
     await deps.bookkeeping.run('log_unrecognized', () => deps.questions.record('unrecognized', entry));
@@ -129,7 +159,7 @@ async function apply(result: Plan, user: Person, deps: TurnDeps, waiting?: Inter
   if (!waiting || result.answered !== 'setRole') return [...result.messages, ...notice];
   const followUp = answer(
     { intent: waiting.intent, slots: waiting.slots },
-    { language, role: result.setRole, question: '', links: deps.links },
+    { language, role: result.setRole, question: label(waiting, language), links: deps.links },
   );
   return [...result.messages, ...notice, ...followUp.messages];
 }

@@ -9,7 +9,7 @@ export type Incoming =
   | { kind: 'setRole'; role: RoleId; pending?: Interpretation & { language?: Language } }
   | { kind: 'changeRole' }
   | { kind: 'ask'; question: string }
-  | { kind: 'feedback'; vote: 'up' | 'down'; intent: string; question: string };
+  | { kind: 'feedback'; vote: 'up' | 'down'; intent: string; question: string; card: string };
 
 const ANSWERABLE: Intent[] = [
   'cell',
@@ -58,6 +58,8 @@ function interpretation(v: Record<string, unknown>): Interpretation | undefined 
   return ANSWERABLE.includes(intent) && s ? { intent, slots: s } : undefined;
 }
 
+const intent = (v: Record<string, unknown>) => str(v.intent, 40) ?? 'unknown';
+
 export function readIncoming(value: unknown): Incoming | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
@@ -81,7 +83,9 @@ export function readIncoming(value: unknown): Incoming | undefined {
     case 'feedback': {
       const question = str(v.question, 1000);
       if ((v.vote !== 'up' && v.vote !== 'down') || question === undefined) return undefined;
-      return { kind: 'feedback', vote: v.vote, intent: str(v.intent, 40) ?? 'unknown', question };
+      // Cards from before votes were kept per card carry no id: the question and intent stand in for it.
+      const card = str(v.card, 64) ?? `q:${intent(v)}:${question}`;
+      return { kind: 'feedback', vote: v.vote, intent: str(v.intent, 40) ?? 'unknown', question, card };
     }
     default:
       return undefined;

@@ -6,8 +6,9 @@ import type { InfoCardData } from '../cards/info-card';
 import type { Button } from '../cards/render';
 import { strings } from '../i18n';
 import { actions, linkTo, type AnswerContext } from './context';
+import { feedbackFor } from './feedback';
 import { label } from './labels';
-import { textColor } from './statements';
+import { perspectiveStyle } from './statements';
 
 const f = charter.foreword;
 const signatories = f.signatories.map((s) => `${s.name} (${s.title})`).join(', ');
@@ -16,13 +17,19 @@ const infoButtons = (ctx: AnswerContext, except: string): Button[] =>
     .filter((i) => i !== except)
     .map((intent) => ({ title: label({ intent, slots: {} }, ctx.language), data: actions.answer({ intent, slots: {} }, ctx.language) }));
 
-function info(ctx: AnswerContext, data: Omit<InfoCardData, 'fallbackText' | 'buttons'>): InfoCardData {
-  const fallbackText = [data.title, ...data.paragraphs, ...data.list.map((l) => `• ${l}`), data.after, data.footer]
+function info(
+  ctx: AnswerContext,
+  data: Omit<InfoCardData, 'fallbackText' | 'buttons' | 'feedback' | 'after'> & { after?: string[] },
+): InfoCardData {
+  const after = data.after ?? [];
+  const fallbackText = [data.title, ...data.paragraphs, ...data.list.map((l) => `• ${l}`), ...after, data.footer]
     .filter(Boolean)
     .join('\n\n');
   return {
     ...data,
+    after,
     fallbackText,
+    feedback: feedbackFor(ctx, data.intent, fallbackText),
     buttons: infoButtons(ctx, data.intent),
     openUrl: { title: strings(ctx.language).openInTab, url: linkTo(ctx, { view: 'about' }) },
   };
@@ -37,7 +44,7 @@ export function aboutAnswer(ctx: AnswerContext): InfoCardData {
     subtitle: charter.title,
     paragraphs: [charter.introduction.paragraphs[0]],
     list: charter.introduction.list!,
-    after: [f.paragraphs[2], f.paragraphs[3], f.paragraphs[f.purposeParagraph]].join('\n\n'),
+    after: [f.paragraphs[2], f.paragraphs[3], f.paragraphs[f.purposeParagraph]],
     footer: `${t.signed}: ${signatories}`,
   });
 }
@@ -61,7 +68,7 @@ export function synthesisAnswer(ctx: AnswerContext): InfoCardData {
     subtitle: charter.introduction.list!.join(' · '),
     paragraphs: n.paragraphs.slice(0, 4),
     list: n.list!,
-    after: n.paragraphs.slice(4).join('\n\n'),
+    after: n.paragraphs.slice(4),
     footer: `${n.book.prompt} ${n.book.lead} ${n.book.citation}`,
   });
 }
@@ -81,8 +88,18 @@ export function welcomeAnswer(ctx: AnswerContext): ChoiceCardData {
   const roleLine = ctx.role ? t.roleIs(role(ctx.role).name) : `${t.roleUnknown} ${t.pickRoleText}`;
   return choice('welcome', t.welcomeTitle, t.welcomeText, exampleButtons(ctx), {
     subtitle: charter.title,
-    lines: perspectives().map((p) => ({ text: `**${p.title}** (${p.syntheseName})`, color: textColor(p.id) })),
+    lines: perspectives().map((p) => ({ text: `**${p.title}** (${p.syntheseName})`, style: perspectiveStyle(p.id) })),
     footer: `${t.centre}\n\n${roleLine}`,
+  });
+}
+
+/** The welcome a team or group chat sees on install: how to ask here (an @mention), and nothing about one person's role. */
+export function teamWelcomeAnswer(ctx: AnswerContext): ChoiceCardData {
+  const t = strings(ctx.language);
+  return choice('welcome', t.welcomeTitle, t.teamWelcomeText, exampleButtons(ctx), {
+    subtitle: charter.title,
+    lines: perspectives().map((p) => ({ text: `**${p.title}** (${p.syntheseName})`, style: perspectiveStyle(p.id) })),
+    footer: t.centre,
   });
 }
 

@@ -62,7 +62,8 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     settled.setRole = s.alsoSetRole;
     asker = { ...ctx, role: s.alsoSetRole };
   }
-  const rowId = s.self ? asker.role : s.role;
+  // "Our" is the asker's own role when it is known, else everyone's.
+  const rowId = s.self ? (asker.role ?? (s.our ? 'alle' : undefined)) : s.role;
   if (s.self && !rowId && (i.intent === 'cell' || i.intent === 'role' || i.intent === 'topic')) {
     return {
       messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))],
@@ -75,10 +76,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
   switch (i.intent) {
     case 'cell':
       if (rowId && isRowId(rowId) && isPerspectiveId(s.perspective))
-        return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker))));
+        return done('cell', card(renderAnswerCard(cellAnswer(rowId, s.perspective, asker, s.title))));
       break;
     case 'role':
-      if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker))));
+      if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker, s.title))));
       break;
     case 'perspective':
       if (isPerspectiveId(s.perspective)) return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, asker))));
@@ -102,7 +103,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     case 'about':
       return done('about', card(renderInfoCard(aboutAnswer(asker))));
     case 'setRole':
-      if (isRoleId(s.role)) return { messages: [{ text: t.roleSet(roleOf(s.role).name) }], setRole: s.role, answered: 'setRole' };
+      if (isRoleId(s.role)) {
+        const name = roleOf(s.role).name;
+        return { messages: [{ text: s.title ? t.roleSetAs(s.title, name) : t.roleSet(name) }], setRole: s.role, answered: 'setRole' };
+      }
       break;
     case 'changeRole':
       return { messages: [card(renderChoiceCard(rolePickerAnswer(ctx)))], answered: 'pickRole' };

@@ -9,6 +9,7 @@ import {
   row,
   rows,
   type PerspectiveId,
+  type RoleId,
   type RowId,
   type Statement,
 } from '../../data/charter';
@@ -17,11 +18,12 @@ import type { AnswerCardData, CardStatement } from '../cards/answer-card';
 import type { ChoiceCardData } from '../cards/choice-card';
 import { strings } from '../i18n';
 import { actions, linkTo, type AnswerContext } from './context';
+import { feedbackFor } from './feedback';
 import { label } from './labels';
 
 const TOPIC_LIMIT = 12;
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const textColor = (id: PerspectiveId) => capital(perspective(id).cardStyle);
+/** A perspective's colour, as a container style (a stripe or a header): never as a text colour, which is unreadable in Teams. */
+export const perspectiveStyle = (id: PerspectiveId) => perspective(id).cardStyle;
 
 function quote(s: Statement, ctx: AnswerContext, note?: string): CardStatement {
   const variant = s.variants?.[0];
@@ -34,15 +36,8 @@ function fallback(title: string, groups: { heading?: string; statements: CardSta
 }
 
 function base(intent: string, ctx: AnswerContext, header: AnswerCardData['header'], sections: AnswerCardData['sections']): AnswerCardData {
-  const t = strings(ctx.language);
-  return {
-    intent,
-    fallbackText: fallback(header.title, sections),
-    header,
-    sections,
-    buttonRows: [],
-    feedback: { prompt: t.helpful, up: t.yes, down: t.no, question: ctx.question.slice(0, 300) },
-  };
+  const fallbackText = fallback(header.title, sections);
+  return { intent, fallbackText, header, sections, buttonRows: [], feedback: feedbackFor(ctx, intent, fallbackText) };
 }
 
 const perspectiveHeader = (p: PerspectiveId): AnswerCardData['header'] => ({
@@ -62,20 +57,27 @@ const ask = (
 });
 
 /** One role's contribution to one perspective (or, for ALLE, what everyone commits to). */
-export function cellAnswer(rowId: RowId, p: PerspectiveId, ctx: AnswerContext): AnswerCardData {
-  if (rowId === 'alle') return perspectiveAnswer(p, ctx);
-  const t = strings(ctx.language);
+/** A role's part in a perspective, under the role page's own heading ("Mit bidrag til en sikker drift"), with its page. */
+function roleSection(rowId: RoleId, p: PerspectiveId, ctx: AnswerContext): AnswerCardData['sections'][number] {
   const r = row(rowId);
   const statements = cell(rowId, p);
   const danishHeading = contributionHeading(rowId, p);
-  const section = {
+  return {
     heading: ctx.language === 'en' ? `What ${r.name} contributes` : danishHeading,
     subheading:
       ctx.language === 'en' ? `“${danishHeading}” · ${r.name} · p. ${statements[0].page}` : `${r.name} · s. ${statements[0].page}`,
-    color: textColor(p),
     statements: statements.map((s) => quote(s, ctx)),
   };
-  const card = base('cell', ctx, perspectiveHeader(p), [section]);
+}
+
+/** The job title a role was named by, said back with its charter role. */
+const titleLead = (ctx: AnswerContext, rowId: RowId, title?: string) =>
+  title && rowId !== 'alle' ? { lead: strings(ctx.language).titleIs(title, row(rowId).name) } : {};
+
+export function cellAnswer(rowId: RowId, p: PerspectiveId, ctx: AnswerContext, title?: string): AnswerCardData {
+  if (rowId === 'alle') return perspectiveAnswer(p, ctx);
+  const t = strings(ctx.language);
+  const card = base('cell', ctx, { ...perspectiveHeader(p), ...titleLead(ctx, rowId, title) }, [roleSection(rowId, p, ctx)]);
   card.context = { toggleTitle: t.everyoneToggle, heading: t.everyoneHeading, statements: cell('alle', p).map((s) => quote(s, ctx)) };
   card.buttonRows = [
     {
@@ -96,20 +98,20 @@ export function cellAnswer(rowId: RowId, p: PerspectiveId, ctx: AnswerContext): 
 }
 
 /** Everything for one role, across the four perspectives (pp. 8–17). */
-export function roleAnswer(rowId: RowId, ctx: AnswerContext): AnswerCardData {
+export function roleAnswer(rowId: RowId, ctx: AnswerContext, title?: string): AnswerCardData {
   const t = strings(ctx.language);
   const r = row(rowId);
   const sections = byRole(rowId).map(({ perspective: p, statements }) => ({
     heading: rowId === 'alle' ? p.title : contributionHeading(rowId, p.id),
     subheading: `${p.title} (${p.syntheseName}) · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`,
-    color: textColor(p.id),
     statements: statements.map((s) => quote(s, ctx)),
   }));
-  const title = rowId === 'alle' ? t.everyoneTitle : t.roleTitle(r.name);
-  const card = base('role', ctx, { title, subtitle: t.pages(r.pages.join('–')), style: 'emphasis' }, sections);
+  const heading = rowId === 'alle' ? t.everyoneTitle : t.roleTitle(r.name);
+  const header = { title: heading, subtitle: t.pages(r.pages.join('–')), style: 'emphasis' as const, ...titleLead(ctx, rowId, title) };
+  const card = base('role', ctx, header, sections);
   card.buttonRows = [
     {
-      label: t.otherRoles,
+      label: t.roleOtherRoles,
       buttons: rows()
         .filter((x) => x.id !== rowId)
         .map((x) => ask(ctx, 'role', { role: x.id }, x.name)),
@@ -119,18 +121,20 @@ export function roleAnswer(rowId: RowId, ctx: AnswerContext): AnswerCardData {
   return card;
 }
 
-/** One perspective: what everyone commits to, with each role's part a click away. */
+/**
+ * One perspective: the asker's own part first when their role is known
+ * ("Mit bidrag til en sikker drift"), then what everyone commits to; each
+ * other role's part a click away.
+ */
 export function perspectiveAnswer(p: PerspectiveId, ctx: AnswerContext): AnswerCardData {
   const t = strings(ctx.language);
   const statements = cell('alle', p);
-  const card = base('perspective', ctx, perspectiveHeader(p), [
-    {
-      heading: t.everyoneTitle,
-      subheading: `ALLE · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`,
-      color: textColor(p),
-      statements: statements.map((s) => quote(s, ctx)),
-    },
-  ]);
+  const everyone = {
+    heading: t.everyoneTitle,
+    subheading: `ALLE · ${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].page}`,
+    statements: statements.map((s) => quote(s, ctx)),
+  };
+  const card = base('perspective', ctx, perspectiveHeader(p), [...(ctx.role ? [roleSection(ctx.role, p, ctx)] : []), everyone]);
   card.buttonRows = [
     {
       label: t.whatEachRole,
@@ -150,13 +154,12 @@ export function chainAnswer(p: PerspectiveId, ctx: AnswerContext): AnswerCardDat
   const sections = chain(p).map(({ row: r, statements }) => ({
     heading: r.matrixLabel,
     subheading: `${ctx.language === 'en' ? 'p.' : 's.'} ${statements[0].matrixPage}`,
-    color: textColor(p),
     statements: statements.map((s) => quote(s, ctx)),
   }));
   const card = base('chain', ctx, { ...perspectiveHeader(p), subtitle: `${perspective(p).syntheseName} · ${t.chainTitle}` }, sections);
   card.buttonRows = [
     {
-      label: t.otherPerspectives,
+      label: t.chainOtherPerspectives,
       buttons: perspectives()
         .filter((x) => x.id !== p)
         .map((x) => ask(ctx, 'chain', { perspective: x.id }, x.title)),
@@ -188,10 +191,12 @@ export function topicAnswer(hits: SearchHit[], words: string, ctx: AnswerContext
 /** The four perspectives around Borgere og lokalsamfund. */
 export function overviewAnswer(ctx: AnswerContext): ChoiceCardData {
   const t = strings(ctx.language);
-  const lines = perspectives().map((p) => ({ text: `**${p.title}** (${p.syntheseName})`, color: textColor(p.id) }));
+  const lines = perspectives().map((p) => ({ text: `**${p.title}** (${p.syntheseName})`, style: perspectiveStyle(p.id) }));
+  const fallbackText = [t.overviewTitle, ...lines.map((l) => l.text.replace(/\*\*/g, '')), t.centre].join('\n');
   return {
     intent: 'overview',
-    fallbackText: [t.overviewTitle, ...lines.map((l) => l.text.replace(/\*\*/g, '')), t.centre].join('\n'),
+    fallbackText,
+    feedback: feedbackFor(ctx, 'overview', fallbackText),
     title: t.overviewTitle,
     text: t.overviewText,
     lines,

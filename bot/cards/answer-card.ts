@@ -1,3 +1,4 @@
+import type { FeedbackData } from '../answers/feedback';
 import template from './answer.json';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
@@ -13,14 +14,15 @@ export interface CardStatement {
 export interface AnswerCardData {
   intent: string;
   fallbackText: string;
-  header: { title: string; subtitle?: string; style: ContainerStyle };
-  sections: { heading?: string; subheading?: string; style?: ContainerStyle; color?: string; statements: CardStatement[] }[];
+  /** `lead`: a line under the title, e.g. which charter role a job title is. */
+  header: { title: string; subtitle?: string; lead?: string; style: ContainerStyle };
+  sections: { heading?: string; subheading?: string; style?: ContainerStyle; statements: CardStatement[] }[];
   more?: string;
   /** A collapsed part, e.g. what everyone commits to. */
   context?: { toggleTitle: string; heading: string; statements: CardStatement[] };
   buttonRows: { label: string; buttons: Button[] }[];
   openUrl?: { title: string; url: string };
-  feedback: { prompt: string; up: string; down: string; question: string };
+  feedback: FeedbackData;
 }
 
 const expand = cardTemplate<AnswerCardData>(template);
@@ -28,6 +30,6 @@ const expand = cardTemplate<AnswerCardData>(template);
 /** An answer quoting charter statements verbatim. */
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
   // The template cannot leave a property out, so give optional ones their defaults.
-  const sections = data.sections.map((s) => ({ style: 'default' as const, color: 'Default', ...s }));
-  return expand({ ...data, sections });
+  const sections = data.sections.map((s) => ({ style: 'default' as const, ...s }));
+  return expand({ ...data, header: { lead: undefined, ...data.header }, sections });
 }

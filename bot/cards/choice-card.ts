@@ -1,3 +1,5 @@
+import type { FeedbackData } from '../answers/feedback';
+import type { ContainerStyle } from './answer-card';
 import template from './choice.json';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
@@ -7,15 +9,17 @@ export interface ChoiceCardData {
   title: string;
   subtitle?: string;
   text?: string;
-  /** Coloured bullet lines, e.g. the four perspectives. */
-  lines: { text: string; color: string }[];
+  /** Lines each with a coloured stripe (a container style, never a text colour), e.g. the four perspectives. */
+  lines: { text: string; style: ContainerStyle }[];
   footer?: string;
+  /** Stacked full-width choices whose titles wrap, however long. */
   buttons: Button[];
+  feedback?: FeedbackData;
 }
 
 const expand = cardTemplate<ChoiceCardData>(template);
 
 /** A short message with buttons: welcome, help, role picker, "Mente du …?". */
 export function renderChoiceCard(data: ChoiceCardData): AdaptiveCardJson {
-  return expand(data);
+  return expand({ feedback: undefined, ...data });
 }

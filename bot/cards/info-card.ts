@@ -1,3 +1,4 @@
+import type { FeedbackData } from '../answers/feedback';
 import template from './info.json';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
@@ -8,11 +9,13 @@ export interface InfoCardData {
   subtitle?: string;
   paragraphs: string[];
   list: string[];
-  after?: string;
+  /** Paragraphs after the list, each its own block so they stand apart. */
+  after: string[];
   facts?: { title: string; value: string }[];
   footer?: string;
   buttons: Button[];
   openUrl?: { title: string; url: string };
+  feedback: FeedbackData;
 }
 
 const expand = cardTemplate<InfoCardData>(template);

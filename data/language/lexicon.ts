@@ -1,9 +1,12 @@
-// The lexicon and charter aliases, tokenized and indexed once. Browser-safe.
+// The lexicon, job titles and charter aliases, tokenized and indexed once. Browser-safe.
 import { stopwords as daStop } from '@orama/stopwords/danish';
 import { stopwords as enStop } from '@orama/stopwords/english';
 import raw from '../lexicon.json';
 import { allStatements, charter } from '../charter';
-import { PhraseIndex, phrases, tokenize, Vocabulary, type Question, type Token } from './text';
+import followUps from './follow-ups.json';
+import jobTitles from './job-titles.json';
+import words from './words.json';
+import { PhraseIndex, phrases, stem, tokenize, Vocabulary, type Question, type Token } from './text';
 
 export type CueIntent = keyof typeof raw.intents;
 
@@ -19,8 +22,14 @@ const plain = (list: readonly string[]) => indexOf(list.map((t) => [t, true] as 
 
 export const lexicon = {
   self: new Set(raw.self),
+  /** Words that speak of the asker's own part outright ("min", "my"). */
+  possessive: new Set(words.possessive),
+  /** Pronouns that count as the asker only in English ("i"). */
+  englishOnly: new Set(words.englishOnly),
   selfStrong: plain(raw.selfStrong),
   everyone: plain(raw.everyone),
+  /** "Vi", "vores", "our": the asker's own role when it is known, else everyone. */
+  our: new Set(words.our),
   /** Names of the charter itself: a weak hint that the question is about it. */
   charterNames: plain(raw.charterNames),
   questionWords: new Set(raw.questionWords),
@@ -29,13 +38,30 @@ export const lexicon = {
   topicSynonyms: indexOf(Object.entries(raw.topicSynonyms)),
 };
 
-/** Role words: each row's name, labels and aliases, plus the ambiguous ones ("leder", "manager"). */
-export const roleIndex = indexOf<string[]>([
+/** A role word: the rows it may mean, and the job title it is, if it is one. */
+export interface RoleWord {
+  targets: string[];
+  title?: string;
+}
+
+const titles = Object.entries(jobTitles.titles).flatMap(([roleId, list]) =>
+  list.map((title) => [title, { targets: [roleId], title }] as [string, RoleWord]),
+);
+
+/** Role words: each row's name, labels and aliases, job titles, and the ambiguous ones ("leder", "manager"). */
+export const roleIndex = indexOf<RoleWord>([
   ...charter.rows.flatMap((r) =>
-    [r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]]),
+    [r.name, r.matrixLabel, r.rolePageLabel ?? r.name, ...r.aliases].map((a) => [a, { targets: [r.id] }] as [string, RoleWord]),
   ),
-  ...(Object.entries(raw.ambiguousRoles).filter(([k]) => !k.startsWith('$')) as [string, string[]][]),
+  ...titles,
+  ...Object.entries(raw.ambiguousRoles)
+    .filter(([k]) => !k.startsWith('$'))
+    .map(([k, v]) => [k, { targets: v as string[] }] as [string, RoleWord]),
 ]);
+
+/** Titles that are ordinary words too ("lærer"): as that exact word they need a lead ("jeg er lærer"). */
+export const homonymTitles: ReadonlySet<string> = new Set(jobTitles.homonyms);
+export const titleLeads: ReadonlySet<string> = new Set(jobTitles.leads);
 
 /** Perspective words: titles, Nye Syntese names, short headings and aliases. */
 export const perspectiveIndex = indexOf<string[]>(
@@ -43,6 +69,12 @@ export const perspectiveIndex = indexOf<string[]>(
     [p.title, p.syntheseName, p.heading, p.contribution, ...p.aliases].map((a) => [a, [p.id]] as [string, string[]]),
   ),
 );
+
+/** Follow-up questions: their markers ("og …", "what about …") and the words that say nothing else. */
+export const followUpWords = {
+  markers: plain(followUps.markers),
+  fillers: new Set(followUps.fillers),
+};
 
 /**
  * Words we know are spelled right: the charter's own, the lexicon's and the
@@ -56,8 +88,33 @@ export const dictionary: ReadonlySet<string> = new Set([
   ...vocabulary.wordList(),
 ]);
 
-/** Marks known words and works out each word's vocabulary matches. */
+const ASCII = Object.entries(words.asciiSpellings);
+const fold = (word: string) => ASCII.reduce((w, [letter, ascii]) => w.split(letter).join(ascii), word);
+/** Known words with æ, ø or å by their ASCII spelling ("velfaerd" → "velfærd"). */
+const byAscii = new Map<string, string>();
+for (const w of dictionary) if (/[æøå]/.test(w) && !byAscii.has(fold(w))) byAscii.set(fold(w), w);
+const SPELLED = /ae|oe|aa/;
+
+/** An unknown word typed with ae/oe/aa for æ/ø/å, as the known word it spells (with its ending), if there is one. */
+function unfold(word: string): string | undefined {
+  if (!SPELLED.test(word)) return undefined;
+  const whole = byAscii.get(word);
+  if (whole) return whole;
+  for (let cut = 1; cut <= 5 && cut < word.length - 3; cut++) {
+    const base = byAscii.get(word.slice(0, -cut));
+    if (base) return base + word.slice(-cut);
+  }
+  return undefined;
+}
+
+/** Marks known words, reads ae/oe/aa spellings of known words, and works out each word's vocabulary matches. */
 export const questionOf = (tokens: Token[]): Question =>
-  vocabulary.question(tokens.map((t) => (dictionary.has(t.word) ? { ...t, known: true } : t)));
+  vocabulary.question(
+    tokens.map((t) => {
+      if (dictionary.has(t.word)) return { ...t, known: true };
+      const word = unfold(t.word);
+      return word ? { word, stem: stem(word), known: dictionary.has(word) } : t;
+    }),
+  );
 
 export const readQuestion = (text: string): Question => questionOf(tokenize(text));

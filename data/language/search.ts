@@ -90,15 +90,8 @@ export function concepts(q: Question, only?: Set<number>): string[][] {
   for (const { phrase, item, hit } of hits.sort((a, b) => b.phrase.length - a.phrase.length)) {
     if (!inside(hit.start, hit.end)) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
-    groups.push([
-      ...new Set([
-        ...phrase
-          .map((t) => t.word)
-          .join(' ')
-          .split(' '),
-        ...item,
-      ]),
-    ]);
+    // A one-word synonym is searched for itself too; a phrase ("trivsel på arbejdspladsen") only for the words it stands for.
+    groups.push([...new Set([...(phrase.length === 1 ? [phrase[0].word] : []), ...item])]);
   }
   const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
   for (const t of contentTokens(rest)) groups.push([t.word]);

@@ -1,6 +1,7 @@
 // Text handling shared by recognizer, search and tab. Browser-safe.
 import { stemmer } from '@orama/stemmers/danish';
 import { stripMarkup } from './markup';
+import words from './words.json';
 
 export interface Token {
   /** Lower-case surface form. */
@@ -28,21 +29,15 @@ export function stripMentions(text: string): string {
     .trim();
 }
 
+/** English contractions and possessives ("i'm" → "i am", "role's" → "role"), from words.json. */
+const CONTRACTIONS = words.contractions.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
+
+// Danish letters typed as ae/oe/aa are not folded here, where they would break English words
+// ("does", "aerial"): lexicon.ts folds them against the words it knows.
 export function normalize(text: string): string {
-  return (
-    stripMentions(text)
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[’`´]/g, "'")
-      // English contractions and possessives: "i'm" → "i am", "role's" → "role".
-      .replace(/\bi'm\b/g, 'i am')
-      .replace(/n't\b/g, ' not')
-      .replace(/'(s|re|ve|ll|d)\b/g, '')
-      .replace(/'/g, ' ')
-      .replace(/\baa/g, 'å')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  let out = stripMentions(text).normalize('NFC').toLowerCase().replace(/[’`´]/g, "'");
+  for (const [from, to] of CONTRACTIONS) out = out.replace(from, to);
+  return out.replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
@@ -104,9 +99,10 @@ export function editDistance(a: string, b: string, max = 2): number {
 /** How many typos a word of this length may carry and still count. */
 export const typoBudget = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
 
-// Danish inflection endings: lederen, lederens, medarbejderes, centerchefs.
-const INFLECTION = /^(e|en|ens|er|erne|ernes|ers|es|et|ets|ne|nes|n|r|s)$/;
-const inflects = (a: string, b: string) => b.length >= 4 && a.startsWith(b) && INFLECTION.test(a.slice(b.length));
+// Danish inflection endings (words.json): lederen, lederens, medarbejderes, centerchefs.
+const SUFFIXES: readonly string[] = words.inflections;
+const INFLECTIONS = new Set(SUFFIXES);
+const inflects = (a: string, b: string) => b.length >= 4 && a.startsWith(b) && INFLECTIONS.has(a.slice(b.length));
 
 /** 1 for an exact, stem or inflected match, less for a typo, 0 for none. */
 export function wordMatch(token: Token, target: Token): number {
@@ -131,8 +127,6 @@ export interface Question {
   tokens: Token[];
   matches: Map<string, number>[];
 }
-
-const SUFFIXES = ['e', 'en', 'ens', 'er', 'erne', 'ernes', 'ers', 'es', 'et', 'ets', 'ne', 'nes', 'n', 'r', 's'];
 
 /**
  * The words phrases are made of, indexed so that a question word finds its

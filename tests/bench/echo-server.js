@@ -1,6 +1,8 @@
-// The baselines for `npm run bench`: the same restify server and CloudAdapter
-// as the app, with a bot that echoes the text back, or (ECHO_CARD=1) always
-// replies with the same answer card, to show what the card payload costs.
+// The baseline for `npm run bench`: the same restify server and CloudAdapter
+// as the app, with a bot that does no work: it replies to each question with
+// the activities the Q&A turn gave it (ECHO_REPLIES, captured by bench.js per
+// question and role), so both send the same bytes and only the logic differs.
+const fs = require('node:fs');
 const { ActivityHandler } = require('botbuilder');
 const { loadConfig } = require('../../lib/bot/config');
 const { createLogger } = require('../../lib/bot/log');
@@ -9,22 +11,13 @@ const { createServer } = require('../../lib/bot/server');
 
 const config = loadConfig();
 const log = createLogger('warn');
-const { answer } = require('../../lib/bot/answers/plan');
-const { toActivity } = require('../../lib/bot/bot');
-
-const card = toActivity(
-  answer(
-    { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } },
-    {
-      language: 'da',
-      question: 'Hvad er centerchefens ansvar for driften?',
-      links: { tabUrl: config.tabUrl },
-    },
-  ).messages[0],
-);
+const replies = JSON.parse(fs.readFileSync(process.env.ECHO_REPLIES, 'utf8'));
+const ROLES = ['direktion', 'centerchef', 'leder-af-ledere', 'leder-af-medarbejdere', 'medarbejder'];
 const bot = new ActivityHandler();
 bot.onMessage(async (context, next) => {
-  await context.sendActivity(process.env.ECHO_CARD ? card : `Echo: ${context.activity.text}`);
+  const user = Number(/(\d+)$/.exec(context.activity.from.id)?.[1] ?? 0);
+  const found = replies[`${ROLES[user % ROLES.length]}\u0000${context.activity.text}`];
+  await context.sendActivities(found ?? [{ type: 'message', text: `Echo: ${context.activity.text}` }]);
   await next();
 });
 const server = createServer({ config, adapter: createAdapter(config, log), bot, log, ready: async () => undefined });

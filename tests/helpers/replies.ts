@@ -27,7 +27,7 @@ const EN_MARKERS = (() => {
     en.thanks,
     en.overviewTitle,
     en.openInTab,
-    'Thanks! I have noted',
+    'Thanks! ',
     'Your role is',
     en.feedbackThanks,
   ];
@@ -59,7 +59,7 @@ export function readReplies(activities: any[]): ReplyView {
       if (o.type === 'Action.Submit' && o.data?.action !== 'feedback') view.buttons.push({ title: o.title, data: o.data });
     });
   }
-  if (!view.intent && texts.some((t) => /^(Tak! Jeg har noteret|Thanks! I have noted)/.test(t))) view.intent = 'setRole';
+  if (!view.intent && texts.some((t) => /^(Tak! (Jeg har noteret|Som )|Thanks! (I have noted|As ))/.test(t))) view.intent = 'setRole';
   if (!view.intent && texts.some((t) => /^(Selv tak|You are welcome)/.test(t))) view.intent = 'thanks';
   const all = JSON.stringify(cards) + texts.join(' ');
   view.language = EN_MARKERS.some((m) => all.includes(m)) ? 'en' : 'da';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { editDistance, normalize, stripMentions, tokenize, wordMatch } from '../../data/language/text';
 import { detectLanguage } from '../../data/language/language';
+import { readQuestion } from '../../data/language/lexicon';
 import { highlight, searchStatements, splitCompound } from '../../data/language/search';
 import { recognize, CONFIDENT } from '../../data/language/recognizer';
 import { parseSubPageId, subPageId, tabLink } from '../../data/deep-links';
@@ -36,7 +37,17 @@ describe('text', () => {
     expect(detectLanguage(tokenize('hvad er mit ansvar for driften?'), 'hvad er mit ansvar for driften?')).toBe('da');
     expect(detectLanguage(tokenize('what is my responsibility?'), 'what is my responsibility?')).toBe('en');
     expect(detectLanguage(tokenize('knowledge sharing'), 'knowledge sharing')).toBe('en');
-    expect(detectLanguage(tokenize('hvad er drift'), 'hvad er drift', 'en-US')).toBe('en');
+    // The question's words first; the client's locale only when they do not tell.
+    expect(detectLanguage(tokenize('hvad er drift'), 'hvad er drift', 'en-US')).toBe('da');
+    expect(detectLanguage(tokenize('hej'), 'hej', 'en-US')).toBe('en');
+    expect(detectLanguage(tokenize('hej'), 'hej', 'da-DK')).toBe('da');
+  });
+
+  it('reads Danish letters typed as ae/oe/aa against the words it knows, and leaves English alone', () => {
+    const words = (q: string) => readQuestion(q).tokens.map((t) => t.word);
+    expect(words('hvad goer jeg for velfaerd')).toEqual(['hvad', 'gør', 'jeg', 'for', 'velfærd']);
+    expect(words('vaerdier og aabenhed')).toEqual(['værdier', 'og', 'åbenhed']);
+    expect(words('what does the team do')).toEqual(['what', 'does', 'the', 'team', 'do']);
   });
 });
 
@@ -87,6 +98,20 @@ describe('recognizer', () => {
       slots: { role: 'centerchef', alsoSetRole: 'centerchef' },
     });
     expect(recognize('hvad forventes der af mig som centerchef?')).toMatchObject({ intent: 'role', slots: { role: 'centerchef' } });
+  });
+
+  it('knows job titles, says which it was, and does not take "lærer" the verb for one', () => {
+    expect(recognize('jeg er pædagog')).toMatchObject({ intent: 'setRole', slots: { role: 'medarbejder', title: 'pædagog' } });
+    expect(recognize('Jeg er lærer')).toMatchObject({ intent: 'setRole', slots: { role: 'medarbejder', title: 'lærer' } });
+    expect(recognize('vi lærer af vores fejl').intent).toBe('topic');
+    expect(recognize('jeg er chefen for et center').slots.role).toBe('centerchef');
+  });
+
+  it('marks follow-ups and bare names, which the conversation may complete', () => {
+    expect(recognize('og for velfærd?').followUp).toBe(true);
+    expect(recognize('what about employees?').followUp).toBe(true);
+    expect(recognize('driften?').followUp).toBe(true);
+    expect(recognize('hvad er centerchefens ansvar for driften?').followUp).toBeUndefined();
   });
 
   it('reads "my role" as the asker, and "vi" in a perspective title as no one', () => {

@@ -1,0 +1,226 @@
+// What a question says, before deciding what it asks: the roles,
+// perspectives and job titles it names, whether it speaks of the asker
+// ("mit", "jeg"), of everyone or of "us", the cue phrases it uses, the words
+// left over as a topic, and whether it reads as a follow-up. Features are
+// worked out when the decision table first asks for them (a topic search
+// costs more than the rest), then kept. Pure and browser-safe.
+import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId } from '../charter';
+import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
+import { detectLanguage, type Language } from './language';
+import { followUpWords, homonymTitles, lexicon, perspectiveIndex, readQuestion, roleIndex, titleLeads, type CueIntent } from './lexicon';
+import { concepts, searchConcepts, type SearchResult } from './search';
+import type { PhraseHit, Question } from './text';
+
+export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
+export type ChatIntent = 'thanks' | 'help' | 'greeting';
+const INFO_ORDER: readonly InfoIntent[] = ['synthesis', 'values', 'overview', 'about'];
+const CHAT_ORDER: readonly ChatIntent[] = ['thanks', 'help', 'greeting'];
+
+/** Yes/no facts about a question that the decision table reads (decisions.schema.json lists them). */
+export type Feature =
+  | 'empty'
+  | 'weekly'
+  | 'setsRole'
+  | 'setsOneRole'
+  | 'asksMore'
+  | 'perspective'
+  | 'perspectives'
+  | 'role'
+  | 'roles'
+  | 'ambiguousRole'
+  | 'changeRole'
+  | 'showRole'
+  | 'terms'
+  | 'topicFound'
+  | 'topicFoundForRole'
+  | 'chain'
+  | 'self'
+  | 'selfStrong'
+  | 'everyone'
+  | 'our'
+  | 'outOfScope'
+  | 'roleQuestion'
+  | 'info'
+  | 'infoCue'
+  | 'origin'
+  | 'chat'
+  | 'alsoSetRole';
+
+export type Score = 'role' | 'perspective' | 'setRole' | 'chain' | 'info' | 'chat';
+
+export interface Frame {
+  language: Language;
+  role?: Target & { id: RowId };
+  /** Explicit roles named, ALLE aside. */
+  roles: RowId[];
+  /** The roles a word like "leder" may mean. */
+  ambiguous?: RowId[];
+  perspective?: Target & { id: PerspectiveId };
+  /** The roles right after "jeg er …", "I'm a …". */
+  setRoleTargets: RoleId[];
+  /** The job title the role was named by ("pædagog"). */
+  title?: string;
+  alsoSetRole?: RoleId;
+  terms: string[][];
+  info?: InfoIntent;
+  chat?: ChatIntent;
+  scores: Record<Score, number>;
+  /** Starts like a follow-up ("og …", "what about …"). */
+  marked: boolean;
+  /** Names a role, perspective or the asker and nothing else. */
+  bare: boolean;
+  feature(name: Feature): boolean;
+  /** The topic searches, when a feature has needed them: across the charter, and within the named role. */
+  topic?: SearchResult;
+  roleTopic?: SearchResult;
+}
+
+const span = (h: { start: number; end: number }) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i);
+
+/** The best hit per cue intent, and every word any cue phrase matched. */
+function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; words: Set<number> } {
+  const best: Partial<Record<CueIntent, PhraseHit>> = {};
+  const words = new Set<number>();
+  for (const [intent, index] of Object.entries(lexicon.cues) as [CueIntent, (typeof lexicon.cues)[CueIntent]][]) {
+    for (const { hit } of index.hits(q)) {
+      if (hit.score < 0.85) continue;
+      span(hit).forEach((i) => words.add(i));
+      const prev = best[intent];
+      if (!prev || hit.score > prev.score || (hit.score === prev.score && hit.end - hit.start > prev.end - prev.start)) best[intent] = hit;
+    }
+  }
+  return { best, words };
+}
+
+const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
+  order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
+
+export function extractFrame(text: string, locale?: string): Frame {
+  const q = readQuestion(text);
+  const tokens = q.tokens;
+  const language = detectLanguage(tokens, text, locale);
+
+  const used = new Set<number>();
+  // "lærer" alone is a title only after a lead word ("jeg er lærer"), not in "vi lærer af fejl".
+  const notATitle = (h: EntityHit) =>
+    h.end - h.start === 1 && homonymTitles.has(tokens[h.start].word) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
+  const roleHits = findEntities(q, roleIndex, used, notATitle);
+  const perspectiveHits = findEntities(q, perspectiveIndex, used);
+  const roleTargets = distinctTargets(roleHits);
+  const explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
+  const ambiguous = roleTargets.find((r) => r.ambiguous);
+  const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
+  const { best: cues, words: cueWords } = cueHits(q);
+
+  // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
+  const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
+  const free = (i: number) => !used.has(i);
+  const selfStrong = Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));
+  const self =
+    tokens.some((t, i) => free(i) && lexicon.self.has(t.word) && (!lexicon.englishOnly.has(t.word) || language === 'en')) ||
+    outside(lexicon.selfStrong);
+  const everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
+  const ourWords = tokens.some((t, i) => free(i) && lexicon.our.has(t.word));
+  // "vi alle", "everyone": all of us; "vi", "vores" alone: us, the asker's own role when it is known.
+  const allWords =
+    roleTargets.some((r) => r.id === 'alle') ||
+    lexicon.everyone.hits(q).some(({ hit }) => span(hit).every(free) && span(hit).some((i) => !lexicon.our.has(tokens[i].word)));
+
+  // What is left once names, cues and pronouns are set aside is the topic.
+  const spent = new Set([...used, ...cueWords]);
+  const leftover = new Set(
+    tokens
+      .map((_t, i) => i)
+      .filter(
+        (i) =>
+          !spent.has(i) &&
+          !lexicon.self.has(tokens[i].word) &&
+          !lexicon.our.has(tokens[i].word) &&
+          !lexicon.questionWords.has(tokens[i].word),
+      ),
+  );
+  const terms = concepts(q, leftover);
+
+  const setCue = cues.setRole;
+  const roleAfterCue = setCue && roleHits.find((h) => h.start >= setCue.end && h.start <= setCue.end + 2 && !h.targets.includes('alle'));
+  // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
+  const asksMore = Boolean(
+    roleAfterCue && (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
+  );
+  const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
+  const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
+
+  const role = explicit[0] as (Target & { id: RowId }) | undefined;
+  const perspective = perspectives[0] as (Target & { id: PerspectiveId }) | undefined;
+  const info = longest(INFO_ORDER, cues) ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
+  const chat = longest(CHAT_ORDER, cues);
+
+  const marker = followUpWords.markers.best(q);
+  const marked = Boolean(marker && marker.start === 0 && (role || perspective || ambiguous || self || ourWords));
+  const bare =
+    tokens.length > 0 &&
+    Boolean(role || perspective || ambiguous) &&
+    tokens.every((t, i) => used.has(i) || followUpWords.fillers.has(t.word) || lexicon.questionWords.has(t.word));
+
+  const search = (filter?: RowId) =>
+    searchConcepts(terms, filter ? { rows: [filter, ...(filter === 'alle' ? [] : (['alle'] as RowId[]))] } : {});
+  const frame: Frame = {
+    language,
+    role,
+    roles: explicit.map((r) => r.id as RowId),
+    ambiguous: ambiguous?.ambiguous as RowId[] | undefined,
+    perspective,
+    setRoleTargets,
+    title: (roleAfterCue && setRoleTargets.length === 1 ? roleAfterCue.title : undefined) ?? role?.title,
+    alsoSetRole,
+    terms,
+    info,
+    chat,
+    scores: {
+      role: role?.score ?? 1,
+      perspective: perspective?.score ?? 1,
+      setRole: roleAfterCue?.score ?? 1,
+      chain: cues.chain?.score ?? 1,
+      info: (info && cues[info]?.score) ?? 0.8,
+      chat: (chat && cues[chat]?.score) ?? 1,
+    },
+    marked,
+    bare,
+    feature: (name) => {
+      let v = known.get(name);
+      if (v === undefined) known.set(name, (v = compute[name]()));
+      return v;
+    },
+  };
+  const known = new Map<Feature, boolean>();
+  const compute: Record<Feature, () => boolean> = {
+    empty: () => tokens.length === 0,
+    weekly: () => Boolean(cues.weekly),
+    setsRole: () => setRoleTargets.length > 0,
+    setsOneRole: () => setRoleTargets.length === 1,
+    asksMore: () => asksMore,
+    perspective: () => Boolean(perspective),
+    perspectives: () => perspectives.length > 1,
+    role: () => Boolean(role),
+    roles: () => explicit.length > 1,
+    ambiguousRole: () => Boolean(ambiguous),
+    changeRole: () => Boolean(cues.changeRole),
+    showRole: () => Boolean(cues.showRole),
+    terms: () => terms.length > 0,
+    topicFound: () => terms.length > 0 && (frame.topic = search()).hits.length > 0,
+    topicFoundForRole: () => terms.length > 0 && Boolean(role) && (frame.roleTopic = search(role!.id)).hits.length > 0,
+    chain: () => Boolean(cues.chain),
+    self: () => self,
+    selfStrong: () => selfStrong,
+    everyone: () => everyoneHit,
+    our: () => ourWords && !allWords,
+    outOfScope: () => Boolean(cues.outOfScope),
+    roleQuestion: () => Boolean(cues.roleQuestion),
+    info: () => Boolean(info),
+    infoCue: () => Boolean(info && cues[info]),
+    origin: () => Boolean(cues.origin),
+    chat: () => Boolean(chat),
+    alsoSetRole: () => Boolean(alsoSetRole),
+  };
+  return frame;
+}

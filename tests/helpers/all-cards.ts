@@ -1,0 +1,46 @@
+// Every kind of card the bot sends, rendered as it sends them, in Danish and
+// English: for the contrast check and the screenshots.
+import { PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
+import type { Interpretation } from '../../data/language/recognizer';
+import { searchStatements } from '../../data/language/search';
+import { didYouMeanAnswer, helpAnswer, rolePickerAnswer, teamWelcomeAnswer, welcomeAnswer } from '../../bot/answers/info';
+import { answer } from '../../bot/answers/plan';
+import { topicAnswer } from '../../bot/answers/statements';
+import { renderAnswerCard } from '../../bot/cards/answer-card';
+import { renderChoiceCard } from '../../bot/cards/choice-card';
+import type { AdaptiveCardJson } from '../../bot/cards/render';
+
+const links = { tabUrl: 'http://localhost:3978/tab/' };
+
+export function allCards(): { name: string; card: AdaptiveCardJson }[] {
+  const out: { name: string; card: AdaptiveCardJson }[] = [];
+  for (const language of ['da', 'en'] as const) {
+    const ctx = { language, question: 'Hvad er centerchefens ansvar for driften?', links };
+    const mine = { ...ctx, role: 'medarbejder' as const };
+    const add = (name: string, i: Interpretation, c: typeof ctx = ctx) =>
+      answer(i, c).messages.forEach((m, n) => m.card && out.push({ name: `${language}-${name}${n ? `-${n}` : ''}`, card: m.card }));
+    for (const role of ROW_IDS)
+      for (const perspective of PERSPECTIVE_IDS) add(`cell-${role}-${perspective}`, { intent: 'cell', slots: { role, perspective } });
+    for (const role of ROW_IDS) add(`role-${role}`, { intent: 'role', slots: { role } });
+    for (const perspective of PERSPECTIVE_IDS) {
+      add(`perspective-${perspective}`, { intent: 'perspective', slots: { perspective } });
+      add(`perspective-mine-${perspective}`, { intent: 'perspective', slots: { perspective } }, mine);
+      add(`chain-${perspective}`, { intent: 'chain', slots: { perspective } });
+    }
+    add('cell-title', { intent: 'cell', slots: { role: 'medarbejder', perspective: 'velfaerd', title: 'pædagog' } });
+    for (const intent of ['overview', 'synthesis', 'values', 'about', 'changeRole', 'outOfScope'] as const)
+      add(intent, { intent, slots: {} });
+    out.push({ name: `${language}-topic`, card: renderAnswerCard(topicAnswer(searchStatements('feedback').hits, 'feedback', ctx)) });
+    out.push({ name: `${language}-welcome`, card: renderChoiceCard(welcomeAnswer(ctx)) });
+    out.push({ name: `${language}-team-welcome`, card: renderChoiceCard(teamWelcomeAnswer(ctx)) });
+    out.push({ name: `${language}-help`, card: renderChoiceCard(helpAnswer(ctx)) });
+    out.push({ name: `${language}-pick-role`, card: renderChoiceCard(rolePickerAnswer(ctx)) });
+    const options: Interpretation[] = [
+      { intent: 'cell', slots: { role: 'leder-af-medarbejdere', perspective: 'robust' } },
+      { intent: 'cell', slots: { role: 'leder-af-ledere', perspective: 'robust' } },
+      { intent: 'chain', slots: { perspective: 'robust' } },
+    ];
+    out.push({ name: `${language}-did-you-mean`, card: renderChoiceCard(didYouMeanAnswer(ctx, options)) });
+  }
+  return out;
+}
