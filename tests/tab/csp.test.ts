@@ -73,7 +73,7 @@ const VIEWS: View[] = [
     path: '/tab/#wheel',
     shows: async (page) => {
       await page.waitForSelector('svg.wheel');
-      expect(await count(page, 'a.quadrant')).toBe(4);
+      expect(await count(page, 'g.quadrant[role=tab]')).toBe(4);
     },
   },
   {

@@ -1,23 +1,24 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@fluentui/react-components';
 import type { PerspectiveId, RowId, Statement } from '../../../data/charter';
 import { tabLink } from '../../../data/deep-links';
-import { highlight } from '../../../data/language/search';
 import { useShared } from '../shared';
 
-/** Statements as a list, verbatim; matched words marked when a search found them. */
-export function Statements({ list, stems }: { list: readonly Statement[]; stems?: string[] }) {
+/**
+ * Statements as a list, verbatim. `mark` renders a text with its matched words
+ * marked; only the search view passes one, so the search engine it needs stays
+ * out of the first view's bundle.
+ */
+export function Statements({ list, mark }: { list: readonly Statement[]; mark?: (text: string) => ReactNode }) {
   const { t } = useShared();
   return (
     <ul className="statements">
       {list.map((s) => (
         <li key={s.id} data-statement={s.id}>
-          {stems
-            ? highlight(s.text, stems).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))
-            : s.text}
+          {mark ? mark(s.text) : s.text}
           {s.variants?.map((v) => (
             <small key={v.page} className="variant">
-              {t.wording(v.page)} {v.text}
+              {t.wording(v.page)} {mark ? mark(v.text) : v.text}
             </small>
           ))}
         </li>
@@ -26,8 +27,12 @@ export function Statements({ list, stems }: { list: readonly Statement[]; stems?
   );
 }
 
-/** "Kopiér link" and "Del i chat" for one cell. */
-export function CellActions({ row, perspective, label }: { row: RowId; perspective: PerspectiveId; label: string }) {
+/**
+ * "Kopiér link" and "Del i chat" for one cell. In the matrix they show on
+ * hover and focus, and only the grid's current cell puts them in the tab order.
+ */
+export function CellActions(props: { row: RowId; perspective: PerspectiveId; label: string; tabbable?: boolean }) {
+  const { row, perspective, label, tabbable = true } = props;
   const { t, host, links } = useShared();
   const [copied, setCopied] = useState(false);
   const url = tabLink({ view: 'cell', row, perspective }, links);
@@ -48,12 +53,13 @@ export function CellActions({ row, perspective, label }: { row: RowId; perspecti
       'noopener',
     );
   };
+  const tabIndex = tabbable ? 0 : -1;
   return (
     <div className="cell-actions">
-      <Button size="small" appearance="subtle" onClick={() => void copy()} aria-label={`${t.copyLink}: ${label}`}>
+      <Button size="small" appearance="subtle" tabIndex={tabIndex} onClick={() => void copy()} aria-label={`${t.copyLink}: ${label}`}>
         {copied ? t.copied : t.copyLink}
       </Button>
-      <Button size="small" appearance="subtle" onClick={() => void share()} aria-label={`${t.share}: ${label}`}>
+      <Button size="small" appearance="subtle" tabIndex={tabIndex} onClick={() => void share()} aria-label={`${t.share}: ${label}`}>
         {t.share}
       </Button>
       <span role="status" className="visually-hidden">
