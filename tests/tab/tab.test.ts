@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { allStatements, cell } from '../../data/charter';
+import { allStatements, cell, charter } from '../../data/charter';
+import { charterNames } from '../../tab/src/charter-names';
 import { tabConfig } from '../../tab/src/tab-config';
 import { AXE_SOURCE, launchChromium } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -178,10 +179,22 @@ describe('the configuration page', () => {
   it('builds the contentUrl for the view the team chooses', async () => {
     const page = await open('/tab/config.html');
     await page.getByTestId('default-view').selectOption('role/medarbejder');
-    const expected = tabConfig({ view: 'role', row: 'medarbejder' }, server.url);
-    await page.waitForFunction((url) => document.querySelector('[data-testid=content-url]')?.textContent === url, expected.contentUrl);
+    const expected = tabConfig('role/medarbejder', server.url, charterNames(charter));
+    await page.waitForFunction(
+      (url) => document.querySelector('[data-testid=preview]')?.getAttribute('data-content-url') === url,
+      expected.contentUrl,
+    );
     expect(expected.contentUrl).toBe(`${server.url}/tab/?view=role%2Fmedarbejder`);
     expect(await page.textContent('[data-testid=display-name]')).toBe('Hvidovrevejen · Medarbejder');
+    expect(await page.textContent('[data-testid=opens-on]')).toBe('Rolle: Medarbejder');
+    // Every view can be the default, in the tab's own words ("ALLE", not "Alle").
+    await page.getByTestId('default-view').selectOption('role/alle');
+    await page.waitForFunction(() => document.querySelector('[data-testid=opens-on]')?.textContent === 'Rolle: ALLE');
+    await page.getByTestId('default-view').selectOption('wheel');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=preview]')?.getAttribute('data-content-url')?.endsWith('?view=wheel'),
+    );
+    expect(await page.locator('main').textContent()).not.toContain('http');
     expect(await axe(page)).toEqual([]);
     await page.close();
   });
