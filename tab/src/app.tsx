@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { FluentProvider, Select, Tab, TabList, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FluentProvider, Select, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { isRoleId, roles, type RoleId } from '../../data/charter';
 import type { TabView } from '../../data/deep-links';
 import { langFromLocale, strings } from './i18n';
@@ -7,15 +7,19 @@ import { connectTeams, type TeamsHost } from './teams';
 import { useTheme } from './use-theme';
 import { initialView, showInUrl, storedRole, storeRole } from './view-state';
 import { Shared, type SharedContext } from './shared';
+import { TabStrip } from './ui/tab-strip';
 import { MatrixView } from './views/matrix-view';
-import { WheelView } from './views/wheel-view';
 import { RoleView } from './views/role-view';
 import { ChainView } from './views/chain-view';
-import { SearchView } from './views/search-view';
-import { AboutView } from './views/about-view';
+
+// Only the matrix is needed first; the rest load when opened (search brings its engine).
+const WheelView = lazy(() => import('./views/wheel-view').then((m) => ({ default: m.WheelView })));
+const SearchView = lazy(() => import('./views/search-view').then((m) => ({ default: m.SearchView })));
+const AboutView = lazy(() => import('./views/about-view').then((m) => ({ default: m.AboutView })));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 type Section = 'matrix' | 'wheel' | 'role' | 'perspective' | 'search' | 'about';
+const SECTIONS: Section[] = ['matrix', 'wheel', 'role', 'perspective', 'search', 'about'];
 
 const sectionOf = (v: TabView): Section => (v.view === 'cell' ? 'matrix' : v.view);
 
@@ -27,44 +31,81 @@ export function App() {
   const theme = useTheme(host);
   const lang = langFromLocale(host?.locale ?? new URLSearchParams(location.search).get('lang'));
   const t = strings(lang);
+  // Set when a view is opened from inside the content: its heading then takes the focus.
+  const focusHeading = useRef(false);
+
+  /** Opens a view with its own history entry, so Back returns here. */
+  const go = useCallback((next: TabView, opts: { focus?: boolean } = {}) => {
+    focusHeading.current = opts.focus ?? true;
+    showInUrl(next, 'push');
+    setView(next);
+  }, []);
 
   useEffect(() => {
+    showInUrl(initialView(), 'replace');
     void connectTeams().then((h) => {
       if (!h) return;
       setHost(h);
-      if (h.subPageId) setView(initialView(h.subPageId));
+      if (h.subPageId) {
+        const v = initialView(h.subPageId);
+        showInUrl(v, 'replace');
+        setView(v);
+      }
     });
     fetch('app-config.json')
       .then((r) => (r.ok ? r.json() : {}))
       .then((c: { teamsAppId?: string }) => setTeamsAppId(c.teamsAppId))
       .catch(() => undefined);
-    const onHash = () => setView(initialView());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    // Back, Forward and links within the page (hash changes).
+    const onHistory = () => setView(initialView());
+    window.addEventListener('popstate', onHistory);
+    return () => window.removeEventListener('popstate', onHistory);
   }, []);
-  useEffect(() => showInUrl(view), [view]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  const section = sectionOf(view);
+  useEffect(() => {
+    document.title = section === 'matrix' ? t.title : `${t.nav[section]} · ${t.title}`;
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    // Lazy views arrive a moment later; their heading is focused when it is there.
+    const started = Date.now();
+    const tryFocus = () => {
+      const h = document.querySelector<HTMLElement>('main h2');
+      if (h) h.focus({ preventScroll: false });
+      else if (Date.now() - started < 3000) requestAnimationFrame(tryFocus);
+    };
+    tryFocus();
+  }, [view, section, t]);
 
   const shared: SharedContext = useMemo(
-    () => ({ lang, t, myRole, host, links: { teamsAppId, tabUrl: `${location.origin}/tab/` }, go: setView }),
-    [lang, t, myRole, host, teamsAppId],
+    () => ({ lang, t, myRole, host, links: { teamsAppId, tabUrl: `${location.origin}/tab/` }, go }),
+    [lang, t, myRole, host, teamsAppId, go],
   );
-  const section = sectionOf(view);
-  const sections: Section[] = ['matrix', 'wheel', 'role', 'perspective', 'search', 'about'];
 
   return (
     <FluentProvider theme={THEMES[theme]} className={`app theme-${theme}`} data-theme={theme}>
       <Shared.Provider value={shared}>
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            document.querySelector<HTMLElement>('main h2')?.focus();
+          }}
+        >
+          {t.skipToContent}
+        </a>
         <header className="top">
-          <div>
+          <div className="brand">
             <h1>{t.title}</h1>
             <p className="subtitle">{t.subtitle}</p>
           </div>
           <label className="my-role">
-            <span>{t.myRole}</span>
+            <span className="my-role-label">{t.myRole}</span>
             <Select
+              size="small"
               value={myRole ?? ''}
               onChange={(_e, d) => {
                 const r = isRoleId(d.value) ? d.value : undefined;
@@ -81,22 +122,23 @@ export function App() {
             </Select>
           </label>
         </header>
-        <nav aria-label={t.title}>
-          <TabList selectedValue={section} onTabSelect={(_e, d) => setView(defaultView(d.value as Section, view, myRole))}>
-            {sections.map((s) => (
-              <Tab key={s} value={s}>
-                {t.nav[s]}
-              </Tab>
-            ))}
-          </TabList>
+        <nav aria-label={t.sections}>
+          <TabStrip
+            label={t.sections}
+            items={SECTIONS.map((s) => ({ value: s, label: t.nav[s] }))}
+            selected={section}
+            onSelect={(s) => go(defaultView(s, view, myRole), { focus: false })}
+          />
         </nav>
-        <main id="main">
-          {section === 'matrix' && <MatrixView focus={view.view === 'cell' ? view : undefined} />}
-          {section === 'wheel' && <WheelView />}
-          {view.view === 'role' && <RoleView row={view.row} />}
-          {view.view === 'perspective' && <ChainView perspective={view.perspective} />}
-          {section === 'search' && <SearchView />}
-          {section === 'about' && <AboutView />}
+        <main id="main" className="scroll">
+          <Suspense fallback={<p className="loading">{t.loading}</p>}>
+            {section === 'matrix' && <MatrixView focus={view.view === 'cell' ? view : undefined} />}
+            {section === 'wheel' && <WheelView />}
+            {view.view === 'role' && <RoleView row={view.row} />}
+            {view.view === 'perspective' && <ChainView perspective={view.perspective} />}
+            {section === 'search' && <SearchView />}
+            {section === 'about' && <AboutView />}
+          </Suspense>
         </main>
       </Shared.Provider>
     </FluentProvider>

@@ -10,7 +10,8 @@ export interface SharedContext {
   myRole?: RoleId;
   host?: TeamsHost;
   links: { teamsAppId?: string; tabUrl: string };
-  go: (view: TabView) => void;
+  /** Opens a view with a history entry; its heading takes the focus unless `focus` is false. */
+  go: (view: TabView, opts?: { focus?: boolean }) => void;
 }
 
 export const Shared = createContext<SharedContext | null>(null);

@@ -1,7 +1,7 @@
 // What a channel's configurable tab saves with pages.config.setConfig.
-// Pure, so the config page and the tests share it.
-import { perspective, row } from '../../data/charter';
-import { subPageId, type TabView } from '../../data/deep-links';
+// Pure, so the config page and the tests share it; the names come in, so the
+// config page needs no charter text (charter-names.ts).
+import type { CharterNames } from './charter-names';
 
 export interface TabConfig {
   entityId: string;
@@ -10,13 +10,14 @@ export interface TabConfig {
   suggestedDisplayName: string;
 }
 
-export function tabConfig(view: TabView, origin: string): TabConfig {
-  const sub = subPageId(view);
+/** A view a channel can open on: `matrix`, `wheel`, `search`, `about`, `perspective/<id>` or `role/<id>`. */
+export function tabConfig(sub: string, origin: string, names: CharterNames): TabConfig {
+  const [view, id] = sub.split('/');
   const name =
-    view.view === 'perspective'
-      ? `Hvidovrevejen · ${perspective(view.perspective).heading}`
-      : view.view === 'role'
-        ? `Hvidovrevejen · ${row(view.row).name}`
+    view === 'perspective'
+      ? `Hvidovrevejen · ${names.perspectives.find((p) => p.id === id)?.heading ?? id}`
+      : view === 'role'
+        ? `Hvidovrevejen · ${names.rows.find((r) => r.id === id)?.name ?? id}`
         : 'Hvidovrevejen';
   return {
     entityId: `hvidovrevejen-${sub.replace(/\//g, '-')}`,

@@ -6,7 +6,7 @@ import type { TeamsHost, ThemeName } from './teams';
 const systemTheme = (): ThemeName =>
   matchMedia('(forced-colors: active)').matches ? 'contrast' : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
 
-export function useTheme(host: TeamsHost | undefined): ThemeName {
+export function useTheme(host: Pick<TeamsHost, 'theme' | 'onThemeChange'> | undefined): ThemeName {
   const [theme, setTheme] = useState<ThemeName>(() => (new URLSearchParams(location.search).get('theme') as ThemeName) || systemTheme());
   // Inside Teams the host's theme rules until it announces a change.
   const [hostTheme, setHostTheme] = useState<ThemeName>();

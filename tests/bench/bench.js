@@ -178,12 +178,17 @@ async function main() {
     const ratio = q.rps / e.rps;
     const js = tabInitialJs();
     const visible = await timeToMatrix(app.url);
+    const lh = await require('./lighthouse').lighthouseMobile(`${app.url}/tab/`);
     process.stdout.write(
       `HTTP, 20 connections, ${seconds} s each, expectReplies, ${qa.length} different answered questions from ${USERS} users with stored roles:\n` +
         `  echo bot   ${String(e.rps).padStart(6)} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  non-2xx ${e.non2xx}  (replies with the same activities the Q&A turn gave each question and role)\n` +
         `  Q&A turn   ${String(q.rps).padStart(6)} req/s  p50 ${q.p50} ms  p99 ${q.p99} ms  non-2xx ${q.non2xx}\n` +
-        `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}\n` +
-        `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)\n`,
+        `  Q&A / echo throughput: ${ratio.toFixed(2)}× (target ≥ 0.90×) ${ratio >= 0.9 ? 'met' : 'NOT met'}
+` +
+        `Tab: initial JS ${js.kb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 150 KB); matrix visible after ${visible} ms in headless Chromium on loopback (median of 7, target ≤ 1000 ms)
+` +
+        `Tab, Lighthouse mobile (median of 3): Performance ${lh.performance} (target ≥ 95), LCP ${(lh.lcp / 1000).toFixed(1)} s (target ≤ 2.0 s), TBT ${lh.tbt} ms, Accessibility ${lh.accessibility} (target 100)
+`,
     );
     process.stdout.write(await require('./storage').storageBench());
     await require('./edge').main();

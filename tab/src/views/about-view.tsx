@@ -8,7 +8,9 @@ export function AboutView() {
   const n = charter.newSynthesis;
   return (
     <section aria-labelledby="about-title" className="prose">
-      <h2 id="about-title">{t.nav.about}</h2>
+      <h2 id="about-title" tabIndex={-1}>
+        {t.nav.about}
+      </h2>
       <p className="lead">{charter.title}</p>
       {f.paragraphs.map((p, i) => (
         <p key={i} className={i === f.valuesParagraph ? 'values' : undefined}>

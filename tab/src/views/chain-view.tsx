@@ -1,6 +1,7 @@
-import { Tab, TabList } from '@fluentui/react-components';
 import { chain, perspective as perspectiveOf, perspectives, type PerspectiveId } from '../../../data/charter';
 import { useShared } from '../shared';
+import { TabStrip } from '../ui/tab-strip';
+import { upperFirst } from '../ui/text';
 import { CellActions, Statements } from './statements';
 
 /** One perspective's chain, as on pp. 18–25: ALLE, then Direktion down to Medarbejder. */
@@ -9,19 +10,14 @@ export function ChainView({ perspective }: { perspective: PerspectiveId }) {
   const p = perspectiveOf(perspective);
   return (
     <section aria-labelledby="chain-title" className={`p-${p.id}`}>
-      <TabList
-        aria-label={t.choosePerspective}
-        selectedValue={perspective}
-        onTabSelect={(_e, d) => go({ view: 'perspective', perspective: d.value as PerspectiveId })}
-        size="small"
-      >
-        {perspectives().map((x) => (
-          <Tab key={x.id} value={x.id}>
-            {x.heading}
-          </Tab>
-        ))}
-      </TabList>
-      <h2 id="chain-title" className="p-heading">
+      <TabStrip
+        label={t.choosePerspective}
+        selected={perspective}
+        onSelect={(id) => go({ view: 'perspective', perspective: id }, { focus: false })}
+        small
+        items={perspectives().map((x) => ({ value: x.id, label: upperFirst(x.heading), className: `p-${x.id}` }))}
+      />
+      <h2 id="chain-title" className="p-heading" tabIndex={-1}>
         {p.title} <span className="p-synthese">({p.syntheseName})</span>
       </h2>
       <p className="intro">{t.chainIntro}</p>

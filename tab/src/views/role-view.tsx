@@ -9,11 +9,13 @@ export function RoleView({ row }: { row: RowId }) {
   const r = rowOf(row);
   return (
     <section aria-labelledby="role-title">
-      <h2 id="role-title">{row === 'alle' ? t.everyone : r.name}</h2>
+      <h2 id="role-title" tabIndex={-1}>
+        {row === 'alle' ? t.everyone : r.name}
+      </h2>
       <p className="intro">{t.roleIntro}</p>
       <label className="picker">
         <span>{t.chooseRole}</span>
-        <Select value={row} onChange={(_e, d) => isRowId(d.value) && go({ view: 'role', row: d.value })}>
+        <Select value={row} onChange={(_e, d) => isRowId(d.value) && go({ view: 'role', row: d.value }, { focus: false })}>
           {rows().map((x) => (
             <option key={x.id} value={x.id}>
               {x.id === 'alle' ? t.everyone : x.name}

@@ -1,23 +1,23 @@
-import { useState } from 'react';
-import { Button } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
 import type { PerspectiveId, RowId, Statement } from '../../../data/charter';
 import { tabLink } from '../../../data/deep-links';
-import { highlight } from '../../../data/language/search';
 import { useShared } from '../shared';
 
-/** Statements as a list, verbatim; matched words marked when a search found them. */
-export function Statements({ list, stems }: { list: readonly Statement[]; stems?: string[] }) {
+/**
+ * Statements as a list, verbatim. `mark` renders a text with its matched words
+ * marked; only the search view passes one, so the search engine it needs stays
+ * out of the first view's bundle.
+ */
+export function Statements({ list, mark }: { list: readonly Statement[]; mark?: (text: string) => ReactNode }) {
   const { t } = useShared();
   return (
     <ul className="statements">
       {list.map((s) => (
         <li key={s.id} data-statement={s.id}>
-          {stems
-            ? highlight(s.text, stems).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))
-            : s.text}
+          {mark ? mark(s.text) : s.text}
           {s.variants?.map((v) => (
             <small key={v.page} className="variant">
-              {t.wording(v.page)} {v.text}
+              {t.wording(v.page)} {mark ? mark(v.text) : v.text}
             </small>
           ))}
         </li>
@@ -26,8 +26,14 @@ export function Statements({ list, stems }: { list: readonly Statement[]; stems?
   );
 }
 
-/** "Kopiér link" and "Del i chat" for one cell. */
-export function CellActions({ row, perspective, label }: { row: RowId; perspective: PerspectiveId; label: string }) {
+/**
+ * "Kopiér link" and "Del i chat" for one cell. In the matrix they show on
+ * hover and focus, and only the grid's current cell puts them in the tab order.
+ * Plain buttons drawn as Fluent's subtle ones (styles.css): 48 Fluent Buttons
+ * cost the first paint ~100 ms of Griffel style work on a phone.
+ */
+export function CellActions(props: { row: RowId; perspective: PerspectiveId; label: string; tabbable?: boolean }) {
+  const { row, perspective, label, tabbable = true } = props;
   const { t, host, links } = useShared();
   const [copied, setCopied] = useState(false);
   const url = tabLink({ view: 'cell', row, perspective }, links);
@@ -48,14 +54,15 @@ export function CellActions({ row, perspective, label }: { row: RowId; perspecti
       'noopener',
     );
   };
+  const tabIndex = tabbable ? 0 : -1;
   return (
     <div className="cell-actions">
-      <Button size="small" appearance="subtle" onClick={() => void copy()} aria-label={`${t.copyLink}: ${label}`}>
+      <button type="button" className="action" tabIndex={tabIndex} onClick={() => void copy()} aria-label={`${t.copyLink}: ${label}`}>
         {copied ? t.copied : t.copyLink}
-      </Button>
-      <Button size="small" appearance="subtle" onClick={() => void share()} aria-label={`${t.share}: ${label}`}>
+      </button>
+      <button type="button" className="action" tabIndex={tabIndex} onClick={() => void share()} aria-label={`${t.share}: ${label}`}>
         {t.share}
-      </Button>
+      </button>
       <span role="status" className="visually-hidden">
         {copied ? t.copied : ''}
       </span>
