@@ -140,15 +140,17 @@ const statusOf = (err: unknown) => (err as { statusCode?: unknown })?.statusCode
 export function createMembershipCheck(d: PublisherDeps): IsMember {
   return (target: Installation, person: Person) =>
     inConversation(d, target.reference, async (ctx) => {
-      const userId = person.aadObjectId || person.id;
-      try {
-        if (target.kind === 'channel') await TeamsInfo.getTeamMember(ctx, target.teamId ?? target.conversationId, userId);
-        else await TeamsInfo.getMember(ctx, userId);
-        return true;
-      } catch (err) {
-        if (statusOf(err) === 404) return false;
-        throw err;
+      // Teams knows a member by the channel's user id and by the Entra object id; some hosts only by the first.
+      for (const userId of [...new Set([person.id, person.aadObjectId].filter((id): id is string => Boolean(id)))]) {
+        try {
+          if (target.kind === 'channel') await TeamsInfo.getTeamMember(ctx, target.teamId ?? target.conversationId, userId);
+          else await TeamsInfo.getMember(ctx, userId);
+          return true;
+        } catch (err) {
+          if (statusOf(err) !== 404) throw err;
+        }
       }
+      return false;
     });
 }
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { cell, contributionHeading, perspectives, type Perspective } from '../../data/charter';
+import { strings } from '../../bot/i18n';
 import { launchChromium } from '../helpers/browser';
 import { startPlayground, type PlaygroundStack } from '../helpers/playground';
 import { openPlaygroundUi, type PlaygroundUi } from '../helpers/playground-ui';
@@ -13,19 +14,23 @@ const ARTIFACTS = path.join(__dirname, '../../test-artifacts/playground/weekly')
 const CHANNEL = 'Center for Trivsel - General';
 const NOTE = 'Husk at fejre de små sejre – vi tager den på mandagsmødet.';
 
-/** Today's words on the compose and weekly cards (bot/weekly/compose.json, weekly.json) and what the leader types. */
+/**
+ * The words on the compose and weekly cards, from bot/i18n.ts: the Playground's
+ * activities carry locale en-US, so the leader's cards come in English.
+ */
+const en = strings('en').weekly;
 const LABELS = {
   iAmLeader: 'jeg er centerchef',
   compose: 'ugens perspektiv',
-  channel: 'Kanal',
-  channelName: 'Center for Trivsel',
-  perspective: 'Perspektiv',
-  question: 'Spørgsmål til refleksion',
-  note: 'Din note',
-  preview: 'Forhåndsvis',
-  sendNow: 'Send nu',
-  sent: /Ugens perspektiv er sendt til Center for Trivsel/,
-  mine: 'Vis mit bidrag',
+  channel: en.channel,
+  channelName: 'Center for Trivsel › General',
+  perspective: en.perspective,
+  question: en.question,
+  note: 'Your note',
+  preview: en.preview,
+  sendNow: en.postNow,
+  sent: /posted to Center for Trivsel › General/,
+  mine: en.mine,
 };
 
 let stack: PlaygroundStack;
@@ -80,10 +85,13 @@ describe('«ugens perspektiv» in the Agents Playground', () => {
     for (const s of cell('alle', chosen.perspective.id)) expect(text).toContain(s.text);
   });
 
-  it('sends it and says where', async () => {
-    const card = await composeCard();
-    await card.getByRole('button', { name: LABELS.sendNow, exact: true }).click();
-    await ui.shot('sent', await ui.message(LABELS.sent));
+  it('sends exactly the preview and says where', async () => {
+    // The preview replaced the compose card in place (Universal Actions), with its own Send and Edit.
+    const preview = await ui.card(NOTE);
+    await preview.getByRole('button', { name: en.send, exact: true }).click();
+    const confirmation = ui.page.getByText(LABELS.sent).last();
+    await confirmation.waitFor({ state: 'visible', timeout: 15_000 });
+    await ui.shot('sent');
   });
 
   it('shows the card in the channel, to everyone', async () => {
