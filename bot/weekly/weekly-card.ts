@@ -31,7 +31,6 @@ export const MAX_REFRESH_USERS = 60;
 interface Data {
   fallbackText: string;
   style: string;
-  color: string;
   kicker: string;
   title: string;
   subtitle: string;
@@ -93,7 +92,6 @@ export function renderWeeklyCard(
       .filter(Boolean)
       .join('\n'),
     style: p.cardStyle,
-    color: p.cardStyle.charAt(0).toUpperCase() + p.cardStyle.slice(1),
     kicker: t.weekly.kicker(year, week),
     title: p.title,
     subtitle: `${p.syntheseName} · Den Nye Syntese`,

@@ -9,6 +9,7 @@ import { topicAnswer } from '../../bot/answers/statements';
 import { renderAnswerCard } from '../../bot/cards/answer-card';
 import { renderChoiceCard } from '../../bot/cards/choice-card';
 import type { AdaptiveCardJson } from '../../bot/cards/render';
+import { renderWeeklyCard } from '../../bot/weekly/weekly-card';
 
 const links = { tabUrl: 'http://localhost:3978/tab/' };
 
@@ -41,6 +42,21 @@ export function allCards(): { name: string; card: AdaptiveCardJson }[] {
       { intent: 'chain', slots: { perspective: 'robust' } },
     ];
     out.push({ name: `${language}-did-you-mean`, card: renderChoiceCard(didYouMeanAnswer(ctx, options)) });
+    for (const perspective of PERSPECTIVE_IDS) {
+      const post = {
+        perspective,
+        week: '2026-W48',
+        question: 'Hvad har vi lært i denne uge?',
+        note: 'Godt gået.',
+        leader: 'Lene Holm',
+        language,
+      };
+      out.push({ name: `${language}-weekly-${perspective}`, card: renderWeeklyCard(post, links) });
+      out.push({
+        name: `${language}-weekly-mine-${perspective}`,
+        card: renderWeeklyCard(post, links, { viewer: { role: 'medarbejder', language } }),
+      });
+    }
   }
   return out;
 }
