@@ -41,6 +41,7 @@ describe('the leader’s words', () => {
       ...words,
     });
     const card = (await k().say('ugens perspektiv')).cards[0];
+    expect(cardProblems(card)).toEqual([]);
     expect(inputsOf(card)).toMatchObject({
       channel: CHANNEL_A,
       perspective: 'velfaerd',
@@ -76,6 +77,7 @@ describe('the leader’s words', () => {
     ]);
     const before = connector.posted(CHANNEL_A).length;
     const sent = await k().execute('weeklySend', buttons[0].data);
+    expect(cardProblems(sent.card)).toEqual([]);
     expect(sent.text).toContain(
       'Ugens perspektiv er sendt til Center for Skole › Ledelse (2026-W50): Sammen udvikler vi en robust organisation.',
     );
