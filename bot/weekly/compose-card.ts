@@ -4,7 +4,7 @@
 // language; perspective titles are the charter's.
 import { perspective as perspectiveOf, perspectives, type PerspectiveId } from '../../data/charter';
 import type { Language } from '../../data/language/language';
-import { cardTemplate, type AdaptiveCardJson } from '../cards/render';
+import { cardBytes, cardTemplate, MAX_CARD_BYTES, type AdaptiveCardJson } from '../cards/render';
 import { strings } from '../i18n';
 import type { PostDraft } from './draft';
 import type { Subscription } from './store';
@@ -40,7 +40,23 @@ const preview = cardTemplate<object>(previewTemplate, 50);
 const sent = cardTemplate<object>(sentTemplate, 50);
 const notice = cardTemplate<{ text: string }>(noticeTemplate, 10);
 
+/**
+ * The compose card, within Teams' 28 KB: with very many places (an admin in
+ * a large tenant), the schedules list and then the channel list are cut.
+ */
 export function renderComposeCard(v: ComposeView): AdaptiveCardJson {
+  let view = { ...v, schedules: v.schedules.slice(0, 20) };
+  let card = renderCompose(view);
+  while (cardBytes(card) > MAX_CARD_BYTES && (view.schedules.length > 0 || view.channels.length > 1)) {
+    view = view.schedules.length
+      ? { ...view, schedules: view.schedules.slice(0, Math.floor(view.schedules.length / 2)) }
+      : { ...view, channels: view.channels.slice(0, Math.ceil(view.channels.length / 2)) };
+    card = renderCompose(view);
+  }
+  return card;
+}
+
+function renderCompose(v: ComposeView): AdaptiveCardJson {
   const t = strings(v.language).weekly;
   const d = v.draft;
   return compose({
@@ -49,7 +65,7 @@ export function renderComposeCard(v: ComposeView): AdaptiveCardJson {
     intro: t.intro,
     notice: v.notice,
     schedulesTitle: t.schedules,
-    schedules: v.schedules.slice(0, 20).map((s) => ({ ...s, openTitle: t.edit })),
+    schedules: v.schedules.map((s) => ({ ...s, openTitle: t.edit })),
     channels: v.channels,
     noChannels: t.noChannels,
     labels: {

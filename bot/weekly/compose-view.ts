@@ -45,15 +45,13 @@ export async function buildComposeView(
   }
   const week = isoWeek(d.now());
   const managed = [...subs.values()].filter((s) => d.authority.mayManage(s.sub, a.user));
-  const openedId =
-    o.opened && managed.some((s) => s.sub.conversationId === o.opened)
-      ? o.opened
-      : o.draft
-        ? undefined
-        : (managed.find((s) => s.sub.conversationId === o.select) ?? managed[0])?.sub.conversationId;
+  // Asked in a channel: that channel, with its schedule if it is theirs; else their first schedule.
+  const select = o.select && mine.some((i) => i.conversationId === o.select) ? o.select : undefined;
+  const mayOpen = (id?: string) => (id && managed.some((s) => s.sub.conversationId === id) ? id : undefined);
+  const openedId = mayOpen(o.opened) ?? (o.draft ? undefined : select ? mayOpen(select) : managed[0]?.sub.conversationId);
   const opened = openedId ? subs.get(openedId)?.sub : undefined;
   const channel =
-    [o.draft?.channel, openedId, o.select].find((c) => c && mine.some((i) => i.conversationId === c)) ?? mine[0]?.conversationId ?? '';
+    [o.draft?.channel, openedId, select].find((c) => c && mine.some((i) => i.conversationId === c)) ?? mine[0]?.conversationId ?? '';
   const draft = o.draft ? fromDraft(o.draft, week) : opened ? fromSubscription(opened, week) : defaults(week);
   return {
     language: a.language,

@@ -212,3 +212,56 @@ describe('names people recognise', () => {
     expect(choices.every(([title]) => !title.startsWith('19:'))).toBe(true);
   });
 });
+
+describe('a leader in fifty teams', () => {
+  it('asks Teams once per team for the compose card, then not again for 5 minutes, and the card stays under 28 KB', async () => {
+    const c = await startMockConnector();
+    const clock50 = new Clock();
+    const s = await startServer({ app: { now: clock50.now } });
+    try {
+      const teams = Array.from({ length: 50 }, (_v, i) => `19:team-${i}@thread.tacv2`);
+      for (const [i, team] of teams.entries()) {
+        c.rosters.set(team, [kirsten]);
+        await post(
+          s.url,
+          messageActivity('', {
+            type: 'installationUpdate',
+            action: 'add',
+            text: undefined,
+            serviceUrl: c.url,
+            conversation: { id: team, conversationType: 'channel' },
+            channelData: { team: { id: team, name: `Team nummer ${i} i Hvidovre Kommune` }, channel: { id: team } },
+          }),
+        );
+      }
+      await from(s, c, kirsten).say('jeg er leder af medarbejdere');
+      await s.bookkeeping.drain();
+      for (const team of teams.slice(0, 20)) {
+        await from(s, c, kirsten).submit({
+          action: 'weeklySubscribe',
+          channel: team,
+          weekday: '2',
+          time: '08:15',
+          note: 'En note på nogle ord',
+        });
+      }
+      const asked = () => c.calls.filter((x) => x.method === 'GET' && x.path.endsWith(`/members/${kirsten.aadObjectId}`)).length;
+      // Past the 5 minutes the subscriptions' answers are kept.
+      clock50.add(6 * 60_000);
+      const before = asked();
+      const first = (await from(s, c, kirsten).say('ugens perspektiv')).cards[0];
+      clock50.add(60_000);
+      const again = (await from(s, c, kirsten).say('ugens perspektiv')).cards[0];
+      const calls = asked() - before;
+      const bytes = Buffer.byteLength(JSON.stringify(again));
+      process.stdout.write(`compose card, 50 teams and 20 schedules: ${calls} roster calls for two cards 1 minute apart, ${bytes} bytes\n`);
+      expect(channelChoices(first)).toHaveLength(50);
+      expect(channelChoices(again)).toHaveLength(50);
+      expect(calls).toBe(50);
+      expect(bytes).toBeLessThan(28 * 1024);
+    } finally {
+      await s.close();
+      await c.close();
+    }
+  }, 120_000);
+});

@@ -6,7 +6,7 @@ import { strings } from '../../bot/i18n';
 import { startMockConnector, type MockConnector } from '../helpers/mock-connector';
 import { startServer, type RunningServer } from '../helpers/server';
 import { cardProblems } from '../helpers/adaptive-card';
-import { CHANNEL_A, CHAT, Clock, actionsOf, buildWorld, from, inputsOf, kirsten } from '../helpers/weekly';
+import { CHANNEL_A, CHAT, Clock, TEAM_A, actionsOf, buildWorld, from, inputsOf, kirsten } from '../helpers/weekly';
 
 let connector: MockConnector;
 let server: RunningServer;
@@ -41,6 +41,7 @@ describe('the leader’s words', () => {
       ...words,
     });
     const card = (await k().say('ugens perspektiv')).cards[0];
+    expect(cardProblems(card)).toEqual([]);
     expect(inputsOf(card)).toMatchObject({
       channel: CHANNEL_A,
       perspective: 'velfaerd',
@@ -76,6 +77,7 @@ describe('the leader’s words', () => {
     ]);
     const before = connector.posted(CHANNEL_A).length;
     const sent = await k().execute('weeklySend', buttons[0].data);
+    expect(cardProblems(sent.card)).toEqual([]);
     expect(sent.text).toContain(
       'Ugens perspektiv er sendt til Center for Skole › Ledelse (2026-W50): Sammen udvikler vi en robust organisation.',
     );
@@ -138,6 +140,23 @@ describe('the leader’s words', () => {
     await server.scheduler.tick();
     expect(postsIn(CHANNEL_A, '2027-W01')).toHaveLength(thisWeek);
     await k().execute('weeklyStop', { action: 'weeklyStop', sub: CHANNEL_A });
+  });
+});
+
+describe('only the person sees it', () => {
+  it('answers «ugens perspektiv» in a channel in the personal chat, with that channel chosen', async () => {
+    clock.set('2027-01-20T12:00:00Z');
+    const before = connector.calls.length;
+    const inChannel = await k().say('<at>Hvidovrevejen</at> ugens perspektiv', {
+      conversation: { id: `${CHANNEL_A};messageid=7`, conversationType: 'channel' },
+      channelData: { team: { id: TEAM_A } },
+      entities: [{ type: 'mention', text: '<at>Hvidovrevejen</at>', mentioned: { id: 'bot', name: 'Hvidovrevejen' } }],
+    });
+    expect(inChannel.texts).toEqual(['Jeg har sendt dig kladden til ugens perspektiv i vores personlige chat.']);
+    expect(inChannel.cards).toEqual([]);
+    const privately = connector.calls.slice(before).filter((c) => c.path.includes(encodeURIComponent(kirsten.personal)));
+    expect(privately).toHaveLength(1);
+    expect(inputsOf(privately[0].body.attachments[0].content)).toMatchObject({ channel: CHANNEL_A });
   });
 });
 

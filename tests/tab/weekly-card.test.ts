@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { cell } from '../../data/charter';
 import { renderWeeklyCard, type WeeklyPost } from '../../bot/weekly/weekly-card';
+import { renderComposeCard, renderPreviewCard, renderSentCard } from '../../bot/weekly/compose-card';
 import { launchChromium } from '../helpers/browser';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts/weekly');
@@ -95,5 +96,49 @@ describe('the weekly card in the adaptivecards renderer', () => {
     const pick = await draw(renderWeeklyCard(post, links, { viewer: {} }), 'weekly-card-pick-role.png');
     expect(pick).toContain('Vælg din rolle for at se dit bidrag');
     expect(pick).toContain('Leder af medarbejdere');
+  });
+
+  it('draws the leader’s compose, preview and confirmation cards', async () => {
+    const compose = await draw(
+      renderComposeCard({
+        language: 'da',
+        notice: 'Gemt: ugens perspektiv til Center for Skole › Ledelse.',
+        schedules: [
+          { id: '19:a', where: 'Center for Skole › Ledelse', text: 'Aktivt – hver mandag kl. 09:00 (dansk tid)', mine: true },
+          { id: '19:b', where: 'Center for Skole › Generelt', text: 'sendes af Bo Centerchef hver fredag kl. 08:30', mine: false },
+        ],
+        channels: [
+          { title: 'Center for Skole › Ledelse', value: '19:a' },
+          { title: 'Gruppechat med Anna, Bo og Sofie', value: '19:c' },
+        ],
+        draft: {
+          channel: '19:a',
+          perspective: 'velfaerd',
+          question: post.question,
+          note: post.note,
+          weekday: '1',
+          time: '09:00',
+          rotation: 'velfærd, en robust organisation, driften, resultaterne',
+          skipWeeks: '29, 30',
+        },
+        opened: { id: '19:a', status: 'Aktivt – hver mandag kl. 09:00 (dansk tid), på skift fra denne uge: velfærd → …', paused: false },
+      }),
+      'weekly-compose.png',
+    );
+    expect(compose).toContain('sendes af Bo Centerchef hver fredag kl. 08:30');
+    const preview = await draw(
+      renderPreviewCard(
+        post,
+        { channel: '19:a', perspective: 'velfaerd', question: post.question, note: post.note, id: 'abcdefgh' },
+        'Center for Skole › Ledelse',
+        links,
+        'da',
+      ),
+      'weekly-preview.png',
+    );
+    expect(preview).toContain('Forhåndsvisning til Center for Skole › Ledelse');
+    expect(preview).toContain(post.note);
+    const sent = await draw(renderSentCard(post, 'Center for Skole › Ledelse', 'en'), 'weekly-sent-en.png');
+    expect(sent).toContain('This week’s perspective was posted to Center for Skole › Ledelse');
   });
 });
