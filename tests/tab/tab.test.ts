@@ -139,6 +139,8 @@ describe('search, wheel and about', () => {
 
   it('the wheel names every perspective, shows the chosen one beside it and opens its chain', async () => {
     const page = await open('/tab/#wheel');
+    // The wheel is loaded when it is first opened.
+    await page.waitForSelector('svg.wheel');
     const quadrants = page.getByRole('tab', { name: /^Sammen/ });
     expect(await quadrants.count()).toBe(4);
     expect(await page.getAttribute('svg.wheel', 'aria-label')).toBe('Borgere og lokalsamfund');
