@@ -107,7 +107,7 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   }
 
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
-  const recognition = resolveFollowUp(recognize(question, { locale: input.locale }), previous);
+  const recognition = resolveFollowUp(recognize(question, { locale: input.locale, asker: profile.role }), previous);
   const result = plan(recognition, context(recognition.language, question));
   if (result.answered === recognition.intent) keep(recognition, result.answered);
   if (result.unrecognized) {

@@ -1,14 +1,14 @@
 // Turns a frame into an answerable reading with the decision table in
 // decisions.json: the first row whose conditions all hold decides the
 // intent, its slots and how sure it is. No words here: they are in data.
-import type { RowId } from '../charter';
+import { perspectives, type RowId } from '../charter';
 import table from './decisions.json';
 import type { Feature, Frame, Score } from './frame';
 import type { Intent, Interpretation, Recognition, Slots } from './recognizer';
 
 type SlotName =
   'role' | 'perspective' | 'terms' | 'self' | 'our' | 'alle' | 'mine' | 'setRoleTarget' | 'ambiguousRole' | 'alsoSetRole' | 'title';
-type Each = 'roles' | 'ambiguousRoles' | 'setRoleTargets';
+type Each = 'roles' | 'ambiguousRoles' | 'setRoleTargets' | 'perspectives';
 interface Alternative {
   intent: string;
   slots?: string[];
@@ -22,6 +22,7 @@ export interface DecisionRow {
   confidence: number;
   atMost?: string[];
   ifFuzzy?: number;
+  continues?: boolean;
   alternatives?: Alternative[];
 }
 
@@ -75,6 +76,7 @@ function alternatives(row: DecisionRow, f: Frame): Interpretation[] {
   return (row.alternatives ?? []).flatMap((a) => {
     const intent = intentOf(a.intent, f);
     const base = slotsOf(a.slots, f);
+    if (a.each === 'perspectives') return perspectives().map((p) => ({ intent, slots: { ...base, perspective: p.id } }));
     return a.each ? each(a.each as Each, f).map((role) => ({ intent, slots: { ...base, role } })) : [{ intent, slots: base }];
   });
 }
@@ -84,7 +86,7 @@ export const applies = (row: DecisionRow, f: Frame): boolean =>
   Object.entries(row.when).every(([feature, wanted]) => f.feature(feature as Feature) === wanted);
 
 /** The reading the first applicable row gives, and that row's id (for tests and logs). */
-export function decide(f: Frame): Omit<Recognition, 'followUp'> & { row: string } {
+export function decide(f: Frame): Omit<Recognition, 'followUp'> & { row: string; continues: boolean } {
   const row = decisions.find((r) => applies(r, f)) ?? decisions[decisions.length - 1];
   let confidence = Math.min(row.confidence, ...(row.atMost ?? []).map((s) => f.scores[s as Score]));
   if (row.ifFuzzy !== undefined && (row.when.topicFoundForRole ? f.roleTopic : f.topic)?.fuzzy)
@@ -96,5 +98,6 @@ export function decide(f: Frame): Omit<Recognition, 'followUp'> & { row: string 
     language: f.language,
     alternatives: alternatives(row, f),
     row: row.id,
+    continues: row.continues ?? false,
   };
 }

@@ -23,7 +23,11 @@ function named(s: Slots): Named[] {
 function merge(i: Interpretation, previous: Interpretation): Interpretation | undefined {
   const names = named(i.slots);
   const row = table.rows.find(
-    (r) => r.previous === previous.intent && r.names.length === names.length && r.names.every((n) => names.includes(n as Named)),
+    (r) =>
+      r.previous === previous.intent &&
+      (r.now === undefined ? names.length > 0 : r.now === i.intent) &&
+      r.names.length === names.length &&
+      r.names.every((n) => names.includes(n as Named)),
   );
   if (!row) return undefined;
   const kept = Object.fromEntries(row.keep.map((k) => [k, previous.slots[k as Kept]]).filter(([, v]) => v !== undefined)) as Slots;
@@ -38,7 +42,10 @@ function merge(i: Interpretation, previous: Interpretation): Interpretation | un
   // A role named now replaces "my" role kept from before, and the other way round.
   if (own.role) delete kept.self;
   if (own.self) delete kept.role;
-  return { intent: row.intent as Intent, slots: { ...kept, ...own } };
+  const slots = { ...kept, ...own };
+  // Everyone's part of a perspective is that perspective's common part.
+  if (row.intent === 'cell' && slots.role === 'alle') return { intent: 'perspective', slots: { perspective: slots.perspective } };
+  return { intent: row.intent as Intent, slots };
 }
 
 /** The reading with what a follow-up leaves out filled from the previous answer; unchanged for a question of its own. */

@@ -6,8 +6,10 @@
 // costs more than the rest), then kept. Pure and browser-safe.
 import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId } from '../charter';
 import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
+import { focusOf } from './focus';
 import { detectLanguage, type Language } from './language';
-import { followUpWords, homonymTitles, lexicon, perspectiveIndex, readQuestion, roleIndex, titleLeads, type CueIntent } from './lexicon';
+import { followUpWords, homonymTitles, lexicon, perspectiveIndex, readQuestion, titleLeads, type CueIntent } from './lexicon';
+import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, type SearchResult } from './search';
 import type { PhraseHit, Question } from './text';
 
@@ -34,6 +36,8 @@ export type Feature =
   | 'topicFound'
   | 'topicFoundForRole'
   | 'chain'
+  | 'chainStrong'
+  | 'helpCue'
   | 'self'
   | 'selfStrong'
   | 'everyone'
@@ -95,7 +99,8 @@ function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; wo
 const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
   order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
 
-export function extractFrame(text: string, locale?: string): Frame {
+export function extractFrame(message: string, locale?: string, asker?: RoleId): Frame {
+  const text = focusOf(message);
   const q = readQuestion(text);
   const tokens = q.tokens;
   const language = detectLanguage(tokens, text, locale);
@@ -104,13 +109,16 @@ export function extractFrame(text: string, locale?: string): Frame {
   // "lærer" alone is a title only after a lead word ("jeg er lærer"), not in "vi lærer af fejl".
   const notATitle = (h: EntityHit) =>
     h.end - h.start === 1 && homonymTitles.has(tokens[h.start].word) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
-  const roleHits = findEntities(q, roleIndex, used, notATitle);
+  const { best: cues, words: cueWords } = cueHits(q);
+  // "Fra direktionen og ned": a role inside a chain phrase is where the chain starts, not the role asked about.
+  const chainSpan = cues.chainStrong;
+  if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
+  const { hits: roleHits, self: selfDescribed } = findRoles(q, used, asker, notATitle);
   const perspectiveHits = findEntities(q, perspectiveIndex, used);
   const roleTargets = distinctTargets(roleHits);
   const explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
   const ambiguous = roleTargets.find((r) => r.ambiguous);
   const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
-  const { best: cues, words: cueWords } = cueHits(q);
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
@@ -142,10 +150,15 @@ export function extractFrame(text: string, locale?: string): Frame {
   const terms = concepts(q, leftover);
 
   const setCue = cues.setRole;
-  const roleAfterCue = setCue && roleHits.find((h) => h.start >= setCue.end && h.start <= setCue.end + 2 && !h.targets.includes('alle'));
+  const roleAfterCue =
+    selfDescribed ??
+    (setCue && roleHits.find((h) => h.start >= setCue.end && h.start <= setCue.end + 2 && !h.targets.includes('alle'))) ??
+    startsAsSetRole(q, roleHits);
   // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
   const asksMore = Boolean(
-    roleAfterCue && (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
+    roleAfterCue &&
+      !(cues.showRole && !perspectives.length) &&
+      (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
   );
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
@@ -156,7 +169,7 @@ export function extractFrame(text: string, locale?: string): Frame {
   const chat = longest(CHAT_ORDER, cues);
 
   const marker = followUpWords.markers.best(q);
-  const marked = Boolean(marker && marker.start === 0 && (role || perspective || ambiguous || self || ourWords));
+  const marked = Boolean(marker && marker.start === 0 && (role || perspective || ambiguous || self || ourWords || everyoneHit));
   const bare =
     tokens.length > 0 &&
     Boolean(role || perspective || ambiguous) &&
@@ -209,7 +222,9 @@ export function extractFrame(text: string, locale?: string): Frame {
     terms: () => terms.length > 0,
     topicFound: () => terms.length > 0 && (frame.topic = search()).hits.length > 0,
     topicFoundForRole: () => terms.length > 0 && Boolean(role) && (frame.roleTopic = search(role!.id)).hits.length > 0,
-    chain: () => Boolean(cues.chain),
+    chain: () => Boolean(cues.chain || cues.chainStrong),
+    chainStrong: () => Boolean(cues.chainStrong),
+    helpCue: () => chat === 'help',
     self: () => self,
     selfStrong: () => selfStrong,
     everyone: () => everyoneHit,

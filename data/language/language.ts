@@ -2,15 +2,23 @@
 // the Teams client's locale only when the words do not tell ("hej", "ok").
 import { stopwords as da } from '@orama/stopwords/danish';
 import { stopwords as en } from '@orama/stopwords/english';
+import { allStatements, perspectives } from '../charter';
 import raw from '../lexicon.json';
-import type { Token } from './text';
+import { tokenize, type Token } from './text';
 import words from './words.json';
 
 export type Language = 'da' | 'en';
 
 const NEUTRAL = new Set(words.neutral);
-const DA = new Set([...da, ...words.danish].filter((w) => !NEUTRAL.has(w)));
 const EN = new Set([...en, ...raw.englishWords.words, ...words.english].filter((w) => !NEUTRAL.has(w)));
+// The charter's own words are Danish too: "driften", "resultaterne" alone are asked in Danish.
+const charterWords = [...allStatements().map((s) => s.text), ...perspectives().map((p) => `${p.title} ${p.heading}`)].flatMap((t) =>
+  tokenize(t).map((w) => w.word),
+);
+const greetings = raw.intents.greeting.flatMap((g) => tokenize(g).map((w) => w.word));
+const DA = new Set([...da, ...words.danish].filter((w) => !NEUTRAL.has(w)));
+/** Weaker evidence, read only when the words above do not tell. */
+const DA_WEAK = new Set([...charterWords, ...greetings].filter((w) => !NEUTRAL.has(w) && !EN.has(w) && !DA.has(w)));
 const SHARED = new Set([...DA].filter((w) => EN.has(w)));
 
 /** Evidence for English (> 0) or Danish (< 0) in the words alone. */
@@ -27,9 +35,14 @@ export function languageScore(tokens: Token[], text: string): number {
 export const localeLanguage = (locale?: string): Language | undefined =>
   locale ? (locale.toLowerCase().startsWith('en') ? 'en' : 'da') : undefined;
 
+// A quotation is the charter's words, not the asker's: "what does 'opgaven sætter holdet' mean?" is English.
+const QUOTED = /(^|\s)["“«'‘][^"”»'’]{1,120}["”»'’]/g;
+
 export function detectLanguage(tokens: Token[], text: string, locale?: string): Language {
-  const score = languageScore(tokens, text);
+  const unquoted = text.replace(QUOTED, ' ');
+  const read = unquoted === text ? tokens : tokenize(unquoted);
+  const score = languageScore(read, unquoted);
   if (score > 0) return 'en';
-  if (score < 0) return 'da';
+  if (score < 0 || read.some((t) => DA_WEAK.has(t.word))) return 'da';
   return localeLanguage(locale) ?? 'da';
 }

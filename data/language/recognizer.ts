@@ -61,6 +61,13 @@ export interface Recognition extends Interpretation {
   row?: string;
 }
 
+export interface RecognizeOptions {
+  /** The Teams client's locale: the language when the words do not tell. */
+  locale?: string;
+  /** The asker's stored role: "min leder" is the role above it. */
+  asker?: RoleId;
+}
+
 /** Below this, the bot asks "Mente du …?" instead of answering. */
 export const CONFIDENT = 0.7;
 
@@ -71,15 +78,16 @@ const readings = boundedCache<string, Recognition>(5000);
 const MEMO_MAX_CHARS = 500;
 
 /** Reads a question. The result is shared with later identical questions: do not change it. */
-export function recognize(text: string, options: { locale?: string } = {}): Recognition {
+export function recognize(text: string, options: RecognizeOptions = {}): Recognition {
   if (text.length > MEMO_MAX_CHARS) return recognizeUncached(text, options);
-  const key = `${options.locale ?? ''}\u0000${text}`;
+  const key = `${options.locale ?? ''}\u0000${options.asker ?? ''}\u0000${text}`;
   return readings.get(key) ?? readings.set(key, recognizeUncached(text, options));
 }
 
 /** The reading itself, without the memo (for measuring). */
-export function recognizeUncached(text: string, options: { locale?: string } = {}): Recognition {
-  const frame = extractFrame(text, options.locale);
-  const followUp = frame.marked || (frame.bare && !frame.feature('setsRole'));
-  return { ...decide(frame), ...(followUp && { followUp }) };
+export function recognizeUncached(text: string, options: RecognizeOptions = {}): Recognition {
+  const frame = extractFrame(text, options.locale, options.asker);
+  const { continues, ...decided } = decide(frame);
+  const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || continues;
+  return { ...decided, ...(followUp && { followUp }) };
 }

@@ -27,6 +27,8 @@ export interface SearchResult {
 }
 
 const STOP = new Set([...daStop, ...enStop]);
+/** Joins two words a statement must both have, in the lexicon's topic synonyms. */
+const PAIR = '+';
 
 let index: MiniSearch<{ id: string; text: string }> | undefined;
 /** Every stem in the charter's statements, for splitting compounds. */
@@ -86,7 +88,8 @@ export function concepts(q: Question, only?: Set<number>): string[][] {
   const groups: string[][] = [];
   const inside = (start: number, end: number) =>
     [...Array(end - start).keys()].every((k) => (!only || only.has(start + k)) && !used.has(start + k));
-  const hits = lexicon.topicSynonyms.hits(q).filter((h) => h.hit.score === 1);
+  // A long word typed with a slip still names its topic ("kompetenceudviklig").
+  const hits = lexicon.topicSynonyms.hits(q).filter((h) => h.hit.score >= TYPO_SYNONYM);
   for (const { phrase, item, hit } of hits.sort((a, b) => b.phrase.length - a.phrase.length)) {
     if (!inside(hit.start, hit.end)) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
@@ -103,13 +106,18 @@ const termOptions = (fuzzy: boolean) => ({
   fuzzy: fuzzy ? (term: string) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false) : false,
 });
 
-/** One concept: any of its words, or a compound's two parts together. */
+const TYPO_SYNONYM = 0.85;
+
+/** One concept: any of its words, a compound's two parts together, or a pair the lexicon joins with "+" ("samarbejde+borgere"). */
 function termQuery(group: string[], fuzzy: boolean): Query {
-  const compounds = group.map(splitCompound).filter((c): c is [string, string] => Boolean(c));
+  const single = group.filter((w) => !w.includes(PAIR));
+  const pairs = group.filter((w) => w.includes(PAIR)).map((w) => w.split(PAIR));
+  const compounds = single.map(splitCompound).filter((c): c is [string, string] => Boolean(c));
   return {
     combineWith: 'OR',
     queries: [
-      { combineWith: 'OR', queries: group, ...termOptions(fuzzy) },
+      { combineWith: 'OR', queries: single, ...termOptions(fuzzy) },
+      ...pairs.map((parts): Query => ({ combineWith: 'AND', queries: parts, ...termOptions(false) })),
       ...compounds.map((parts): Query => ({ combineWith: 'AND', queries: parts, ...termOptions(fuzzy) })),
     ],
   };

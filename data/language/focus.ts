@@ -1,0 +1,24 @@
+// The part of a message that asks. "Hvad forventes der af medarbejderne?
+// Skal bruge det til teammødet i morgen": the second sentence only tells
+// why, and its words must not become a topic. Pure and browser-safe.
+import { lexicon, readQuestion } from './lexicon';
+import relations from './relations.json';
+import { tokenize } from './text';
+
+const REFERENCES = new Set(relations.references);
+const SENTENCES = /(?<=[.?!])\s+/;
+const ASKS = /\?\s*$/;
+
+/** The asking sentences of a message, or the whole message when it cannot be told apart. */
+export function focusOf(text: string): string {
+  const sentences = text.split(SENTENCES).filter((s) => s.trim());
+  if (sentences.length < 2) return text;
+  const asking = sentences.filter((s) => ASKS.test(s));
+  const telling = sentences.filter((s) => !ASKS.test(s) && tokenize(s).length >= relations.minTellingWords);
+  if (!asking.length || !telling.length) return text;
+  // "Hvad står der om hendes bidrag?" points back at a sentence that names her; "Jeg er pædagog." sets a role.
+  const pointsBack = asking.some((s) => tokenize(s).some((t) => REFERENCES.has(t.word)));
+  const setsRole = telling.some((s) => lexicon.cues.setRole.best(readQuestion(s)));
+  if (pointsBack || setsRole) return text;
+  return sentences.filter((s) => !telling.includes(s)).join(' ');
+}

@@ -1,0 +1,97 @@
+// Who a question speaks of. Besides names and job titles (lexicon.ts),
+// staff name a role by compound titles ("jobcenterchefen"), by what the
+// person does ("har teamledere under sig"), by how the person stands to
+// them ("min leder", "mine afdelingsledere") and, when they describe
+// themselves, by what they do ("jeg underviser"). The words are in
+// relations.json and job-titles.json. Pure and browser-safe.
+import { isRoleId, type RoleId } from '../charter';
+import { findEntities, type EntityHit } from './entities';
+import jobTitles from './job-titles.json';
+import { roleIndex, vocabulary, type RoleWord } from './lexicon';
+import relations from './relations.json';
+import { PhraseIndex, phrases, stem, type Question } from './text';
+import words from './words.json';
+
+type Relation = keyof typeof relations.phrases;
+type Step = keyof typeof relations.steps;
+
+const index = (groups: Record<string, string[]>) =>
+  new PhraseIndex<RoleWord>(
+    Object.entries(groups).flatMap(([target, list]) => phrases(list).map((phrase) => ({ phrase, item: { targets: [target] } }))),
+    vocabulary,
+  );
+
+const relationIndex = index(relations.phrases);
+const descriptionIndex = index(relations.descriptions);
+const selfDescriptionIndex = index(relations.selfDescriptions);
+const selfAs = phrases(relations.selfAs).map((p) => p.map((t) => t.word));
+const heads = Object.entries(jobTitles.compoundHeads);
+const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
+const definite = relations.definiteEndings;
+
+/** The roles a relation means for this asker, step by step up or down; without a stored role, the roles it usually means. */
+function resolve(relation: Relation, asker: RoleId | undefined): string[] {
+  if (!asker) return relations.unknownAsker[relation];
+  let roles: string[] = [asker];
+  for (const step of relations.relationSteps[relation] as Step[])
+    roles = [...new Set(roles.flatMap((r) => (isRoleId(r) ? relations.steps[step][r] : [])))];
+  return roles;
+}
+
+/** A compound title the lexicon does not know ("hjemmeplejeleder"): the roles its head names. */
+function compound(word: string): { targets: string[]; head: string } | undefined {
+  for (const ending of endings) {
+    if (!word.endsWith(ending)) continue;
+    const base = word.slice(0, word.length - ending.length);
+    const found = heads.find(([head]) => base.endsWith(head) && base.length >= head.length + 3);
+    if (found) return { targets: found[1], head: base };
+  }
+  return undefined;
+}
+
+export interface RoleHits {
+  /** Roles named, in order, ALLE included; ambiguous hits have several targets. */
+  hits: EntityHit[];
+  /** The role the asker describes themselves as ("jeg underviser" → medarbejder). */
+  self?: EntityHit & { targets: RoleId[] };
+}
+
+/** Finds the roles a question names, taking their words into `used`. */
+export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefined, reject: (h: EntityHit) => boolean): RoleHits {
+  const tokens = q.tokens;
+  const described = findEntities(q, descriptionIndex, used);
+  const selfHit = findEntities(q, selfDescriptionIndex, used)[0];
+  const related = findEntities(q, relationIndex, used).map((h) => ({ ...h, targets: resolve(h.targets[0] as Relation, asker) }));
+  const named = findEntities(q, roleIndex, used, reject);
+  const compounds: EntityHit[] = [];
+  tokens.forEach((t, i) => {
+    if (used.has(i) || t.known) return;
+    const c = compound(t.word);
+    if (!c) return;
+    used.add(i);
+    const title = c.targets.length === 1 ? c.head : undefined;
+    compounds.push({ targets: c.targets, start: i, end: i + 1, score: 0.9, ...(title && { title }) });
+  });
+  let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
+  // "Jeg som leder": an open leader word is the asker's own role when it is one of its meanings.
+  hits = hits.map((h) => {
+    if (!asker || h.targets.length < 2 || !h.targets.includes(asker)) return h;
+    const before = tokens.slice(Math.max(0, h.start - 2), h.start).map((t) => t.word);
+    return selfAs.some((p) => p.join(' ') === before.join(' ')) ? { ...h, targets: [asker] } : h;
+  });
+  // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
+  if (described.length) hits = hits.filter((h) => described.includes(h) || h.targets.length === 1);
+  const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
+  return { hits, ...(self && { self }) };
+}
+
+/** Whether a message opens "er teamleder …" (the subject left out): a role set, unless the role is definite ("er lederen …?"). */
+export function startsAsSetRole(q: Question, hits: EntityHit[]): EntityHit | undefined {
+  const first = q.tokens[0]?.word;
+  if (!first || !relations.setRoleStarts.includes(first)) return undefined;
+  const hit = hits.find((h) => h.start >= 1 && h.start <= 2 && h.targets.every(isRoleId));
+  if (!hit) return undefined;
+  const word = q.tokens[hit.end - 1].word;
+  const isDefinite = !hit.title && definite.some((e) => word.endsWith(e) && stem(word) !== word);
+  return isDefinite ? undefined : hit;
+}
