@@ -109,7 +109,9 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
   const recognition = resolveFollowUp(recognize(question, { locale: input.locale, asker: profile.role }), previous);
   const result = plan(recognition, context(recognition.language, question));
+  // "Mente du …?" keeps the reading too: "og pædagogerne?" after it continues the same perspective.
   if (result.answered === recognition.intent) keep(recognition, result.answered);
+  else if (result.answered === 'didYouMean' && CONTINUABLE.includes(recognition.intent)) keep(recognition, recognition.intent);
   if (result.unrecognized) {
     const entry = { question, intent: recognition.intent };
     await deps.bookkeeping.run('log_unrecognized', () => deps.questions.record('unrecognized', entry));

@@ -82,7 +82,9 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
       if (rowId && isRowId(rowId)) return done('role', card(renderAnswerCard(roleAnswer(rowId, asker, s.title))));
       break;
     case 'perspective':
-      if (isPerspectiveId(s.perspective)) return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, asker))));
+      // "Hvad med alle ansatte?": everyone's part only, not the asker's own first.
+      if (isPerspectiveId(s.perspective))
+        return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, s.role === 'alle' ? { ...asker, role: undefined } : asker))));
       break;
     case 'chain':
       if (isPerspectiveId(s.perspective)) return done('chain', card(renderAnswerCard(chainAnswer(s.perspective, asker))));

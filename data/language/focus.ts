@@ -6,7 +6,8 @@ import relations from './relations.json';
 import { tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
-const SENTENCES = /(?<=[.?!])\s+/;
+// A full stop ends a sentence only before a capital: "ift. resultaterne" is one.
+const SENTENCES = /(?<=[?!])\s+|(?<=\.)\s+(?=\p{Lu})/u;
 const ASKS = /\?\s*$/;
 
 /** The asking sentences of a message, or the whole message when it cannot be told apart. */

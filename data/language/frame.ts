@@ -169,7 +169,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const chat = longest(CHAT_ORDER, cues);
 
   const marker = followUpWords.markers.best(q);
-  const marked = Boolean(marker && marker.start === 0 && (role || perspective || ambiguous || self || ourWords || everyoneHit));
+  let opening = 0;
+  while (opening < tokens.length && followUpWords.leadIns.has(tokens[opening].word)) opening++;
+  const marked = Boolean(marker && marker.start <= opening && (role || perspective || ambiguous || self || ourWords || everyoneHit));
   const bare =
     tokens.length > 0 &&
     Boolean(role || perspective || ambiguous) &&

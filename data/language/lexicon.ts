@@ -74,6 +74,8 @@ export const perspectiveIndex = indexOf<string[]>(
 export const followUpWords = {
   markers: plain(followUps.markers),
   fillers: new Set(followUps.fillers),
+  /** Words a follow-up may open with before its marker ("ok men hvad med …"). */
+  leadIns: new Set(followUps.leadIns),
 };
 
 /**

@@ -24,7 +24,8 @@ const index = (groups: Record<string, string[]>) =>
 const relationIndex = index(relations.phrases);
 const descriptionIndex = index(relations.descriptions);
 const selfDescriptionIndex = index(relations.selfDescriptions);
-const selfAs = phrases(relations.selfAs).map((p) => p.map((t) => t.word));
+const asWords = new Set(relations.selfAs.as);
+const selfWords = new Set(relations.selfAs.self);
 const heads = Object.entries(jobTitles.compoundHeads);
 const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
 const definite = relations.definiteEndings;
@@ -76,8 +77,9 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // "Jeg som leder": an open leader word is the asker's own role when it is one of its meanings.
   hits = hits.map((h) => {
     if (!asker || h.targets.length < 2 || !h.targets.includes(asker)) return h;
-    const before = tokens.slice(Math.max(0, h.start - 2), h.start).map((t) => t.word);
-    return selfAs.some((p) => p.join(' ') === before.join(' ')) ? { ...h, targets: [asker] } : h;
+    const before = tokens.slice(Math.max(0, h.start - relations.selfAs.within), h.start - 1);
+    const asSelf = h.start > 0 && asWords.has(tokens[h.start - 1].word) && before.some((t) => selfWords.has(t.word));
+    return asSelf ? { ...h, targets: [asker] } : h;
   });
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || h.targets.length === 1);

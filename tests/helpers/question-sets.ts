@@ -113,7 +113,9 @@ export function judge(q: SetQuestion, r: ReplyView, extra: JudgeExtra = {}): str
   const e = q.expect;
   let accepted = SAME_INTENT[e.intent] ?? [e.intent];
   if (e.intent === 'showRole' && !q.asker?.role) accepted = ['pickRole', 'showRole'];
-  if (!accepted.includes(r.intent ?? '')) return `intent ${r.intent} ≠ ${e.intent}`;
+  // A role told in reply to "Hvad er din rolle?" is noted and then the waiting question is answered: the role is what this turn did.
+  const intent = e.intent === 'setRole' && r.confirmsRole ? 'setRole' : r.intent;
+  if (!accepted.includes(intent ?? '')) return `intent ${intent} ≠ ${e.intent}`;
   if (r.misquoted.length) return `misquoted ${r.misquoted.join(', ')}`;
   const want = expectedIds(e);
   if (want) {

@@ -13,6 +13,8 @@ export interface ReplyView {
   language: 'da' | 'en';
   cards: any[];
   texts: string[];
+  /** A text confirms a role the asker told ("Tak! Som pædagog er du …"). */
+  confirmsRole?: boolean;
 }
 
 const EN_MARKERS = (() => {
@@ -59,7 +61,8 @@ export function readReplies(activities: any[]): ReplyView {
       if (o.type === 'Action.Submit' && o.data?.action !== 'feedback') view.buttons.push({ title: o.title, data: o.data });
     });
   }
-  if (!view.intent && texts.some((t) => /^(Tak! (Jeg har noteret|Som )|Thanks! (I have noted|As ))/.test(t))) view.intent = 'setRole';
+  view.confirmsRole = texts.some((t) => /^(Tak! (Jeg har noteret|Som )|Thanks! (I have noted|As ))/.test(t));
+  if (!view.intent && view.confirmsRole) view.intent = 'setRole';
   if (!view.intent && texts.some((t) => /^(Selv tak|You are welcome)/.test(t))) view.intent = 'thanks';
   const all = JSON.stringify(cards) + texts.join(' ');
   view.language = EN_MARKERS.some((m) => all.includes(m)) ? 'en' : 'da';
