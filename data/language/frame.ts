@@ -8,10 +8,10 @@ import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId 
 import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
 import { focusOf } from './focus';
 import { detectLanguage, type Language } from './language';
-import { followUpWords, homonymTitles, lexicon, perspectiveIndex, readQuestion, titleLeads, type CueIntent } from './lexicon';
+import { followUpWords, homonymTitles, lexicon, perspectiveCompounds, perspectiveIndex, readQuestion, titleLeads, type CueIntent } from './lexicon';
 import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, type SearchResult } from './search';
-import type { PhraseHit, Question } from './text';
+import { stem, type PhraseHit, type Question } from './text';
 
 export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
 export type ChatIntent = 'thanks' | 'help' | 'greeting';
@@ -73,10 +73,28 @@ export interface Frame {
   marked: boolean;
   /** Names a role, perspective or the asker and nothing else. */
   bare: boolean;
+  /** Asks about a role and nothing more ("hvad skal min chef bidrage med?"): right after an answer, it continues it. */
+  roleOnly: boolean;
   feature(name: Feature): boolean;
   /** The topic searches, when a feature has needed them: across the charter, and within the named role. */
   topic?: SearchResult;
   roleTopic?: SearchResult;
+}
+
+/** Perspectives named inside a compound the lexicon does not know ("velfærdsperspektivet"). */
+function perspectiveCompoundHits(q: Question, used: Set<number>): EntityHit[] {
+  const out: EntityHit[] = [];
+  q.tokens.forEach((t, i) => {
+    if (used.has(i) || t.known) return;
+    const tail = perspectiveCompounds.tails.find((x) => t.word.endsWith(x) && t.word.length > x.length + 3);
+    if (!tail) return;
+    const base = t.word.slice(0, -tail.length);
+    const id = perspectiveCompounds.stems.get(stem(base)) ?? perspectiveCompounds.stems.get(stem(base.replace(/s$/, '')));
+    if (!id) return;
+    used.add(i);
+    out.push({ targets: [id], start: i, end: i + 1, score: 1 });
+  });
+  return out;
 }
 
 const span = (h: { start: number; end: number }) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i);
@@ -99,6 +117,9 @@ function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; wo
 const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
   order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
 
+/** A longer message says more than "and this role?". */
+const ROLE_ONLY_MAX_WORDS = 8;
+
 export function extractFrame(message: string, locale?: string, asker?: RoleId): Frame {
   const text = focusOf(message);
   const q = readQuestion(text);
@@ -114,7 +135,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const chainSpan = cues.chainStrong;
   if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
   const { hits: roleHits, self: selfDescribed } = findRoles(q, used, asker, notATitle);
-  const perspectiveHits = findEntities(q, perspectiveIndex, used);
+  const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
   const explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
   const ambiguous = roleTargets.find((r) => r.ambiguous);
@@ -201,6 +222,15 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     },
     marked,
     bare,
+    roleOnly:
+      Boolean(role || ambiguous) &&
+      !perspectives.length &&
+      terms.length === 0 &&
+      !info &&
+      !chat &&
+      !setRoleTargets.length &&
+      !cues.chainStrong &&
+      tokens.length <= ROLE_ONLY_MAX_WORDS,
     feature: (name) => {
       let v = known.get(name);
       if (v === undefined) known.set(name, (v = compute[name]()));

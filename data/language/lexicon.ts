@@ -70,6 +70,16 @@ export const perspectiveIndex = indexOf<string[]>(
   ),
 );
 
+/** One-word perspective names by stem, and the endings that make a compound of one ("velfærdsperspektivet", "driftsdelen"). */
+export const perspectiveCompounds = {
+  stems: new Map(
+    charter.perspectives.flatMap((p) =>
+      [p.heading, ...p.aliases].flatMap((a) => (tokenize(a).length === 1 ? [[tokenize(a)[0].stem, p.id] as [string, string]] : [])),
+    ),
+  ),
+  tails: [...raw.perspectiveCompoundTails].sort((a, b) => b.length - a.length),
+};
+
 /** Follow-up questions: their markers ("og …", "what about …") and the words that say nothing else. */
 export const followUpWords = {
   markers: plain(followUps.markers),

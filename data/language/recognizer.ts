@@ -88,6 +88,6 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
 export function recognizeUncached(text: string, options: RecognizeOptions = {}): Recognition {
   const frame = extractFrame(text, options.locale, options.asker);
   const { continues, ...decided } = decide(frame);
-  const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || continues;
+  const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || frame.roleOnly || continues;
   return { ...decided, ...(followUp && { followUp }) };
 }

@@ -29,6 +29,7 @@ const selfWords = new Set(relations.selfAs.self);
 const heads = Object.entries(jobTitles.compoundHeads);
 const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
 const definite = relations.definiteEndings;
+const MIN_ROLE_SCORE = 0.75;
 
 /** The roles a relation means for this asker, step by step up or down; without a stored role, the roles it usually means. */
 function resolve(relation: Relation, asker: RoleId | undefined): string[] {
@@ -63,7 +64,8 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   const described = findEntities(q, descriptionIndex, used);
   const selfHit = findEntities(q, selfDescriptionIndex, used)[0];
   const related = findEntities(q, relationIndex, used).map((h) => ({ ...h, targets: resolve(h.targets[0] as Relation, asker) }));
-  const named = findEntities(q, roleIndex, used, reject);
+  // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
+  const named = findEntities(q, roleIndex, used, (h) => reject(h) || h.score < MIN_ROLE_SCORE);
   const compounds: EntityHit[] = [];
   tokens.forEach((t, i) => {
     if (used.has(i) || t.known) return;
@@ -75,14 +77,15 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   });
   let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
   // "Jeg som leder": an open leader word is the asker's own role when it is one of its meanings.
-  hits = hits.map((h) => {
-    if (!asker || h.targets.length < 2 || !h.targets.includes(asker)) return h;
-    const before = tokens.slice(Math.max(0, h.start - relations.selfAs.within), h.start - 1);
-    const asSelf = h.start > 0 && asWords.has(tokens[h.start - 1].word) && before.some((t) => selfWords.has(t.word));
-    return asSelf ? { ...h, targets: [asker] } : h;
-  });
+  const asSelf = (h: EntityHit) =>
+    h.start > 0 &&
+    asWords.has(tokens[h.start - 1].word) &&
+    tokens.slice(Math.max(0, h.start - relations.selfAs.within), h.start - 1).some((t) => selfWords.has(t.word));
+  hits = hits.map((h) => (asker && h.targets.length > 1 && h.targets.includes(asker) && asSelf(h) ? { ...h, targets: [asker] } : h));
+  // "Hvad kan jeg som centerchef forvente af direktionen?": the asker's own role is said in passing; the other is asked about.
+  if (hits.some((h) => !asSelf(h))) hits = hits.filter((h) => !asSelf(h));
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
-  if (described.length) hits = hits.filter((h) => described.includes(h) || h.targets.length === 1);
+  if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
   return { hits, ...(self && { self }) };
 }
