@@ -84,7 +84,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     case 'perspective':
       // "Hvad med alle ansatte?": everyone's part only, not the asker's own first.
       if (isPerspectiveId(s.perspective))
-        return done('perspective', card(renderAnswerCard(perspectiveAnswer(s.perspective, s.role === 'alle' ? { ...asker, role: undefined } : asker))));
+        return done(
+          'perspective',
+          card(renderAnswerCard(perspectiveAnswer(s.perspective, s.role === 'alle' ? { ...asker, role: undefined } : asker))),
+        );
       break;
     case 'chain':
       if (isPerspectiveId(s.perspective)) return done('chain', card(renderAnswerCard(chainAnswer(s.perspective, asker))));

@@ -44,7 +44,8 @@ function merge(i: Interpretation, previous: Interpretation): Interpretation | un
   if (own.self) delete kept.role;
   const slots = { ...kept, ...own };
   // Everyone's part of a perspective is that perspective's common part.
-  if (row.intent === 'cell' && slots.role === 'alle') return { intent: 'perspective', slots: { perspective: slots.perspective, role: 'alle' } };
+  if (row.intent === 'cell' && slots.role === 'alle')
+    return { intent: 'perspective', slots: { perspective: slots.perspective, role: 'alle' } };
   return { intent: row.intent as Intent, slots };
 }
 

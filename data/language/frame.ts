@@ -8,7 +8,16 @@ import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId 
 import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
 import { focusOf } from './focus';
 import { detectLanguage, type Language } from './language';
-import { followUpWords, homonymTitles, lexicon, perspectiveCompounds, perspectiveIndex, readQuestion, titleLeads, type CueIntent } from './lexicon';
+import {
+  followUpWords,
+  homonymTitles,
+  lexicon,
+  perspectiveCompounds,
+  perspectiveIndex,
+  readQuestion,
+  titleLeads,
+  type CueIntent,
+} from './lexicon';
 import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, type SearchResult } from './search';
 import { stem, type PhraseHit, type Question } from './text';
@@ -178,8 +187,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
   const asksMore = Boolean(
     roleAfterCue &&
-      !(cues.showRole && !perspectives.length) &&
-      (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
+    !(cues.showRole && !perspectives.length) &&
+    (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
   );
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
