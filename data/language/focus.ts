@@ -1,14 +1,25 @@
 // The part of a message that asks. "Hvad forventes der af medarbejderne?
 // Skal bruge det til teammødet i morgen": the second sentence only tells
 // why, and its words must not become a topic. Pure and browser-safe.
-import { lexicon, readQuestion } from './lexicon';
+import { lexicon, perspectiveCompounds, perspectiveIndex, readQuestion } from './lexicon';
 import relations from './relations.json';
-import { tokenize } from './text';
+import { stem, tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
 // A full stop ends a sentence only before a capital: "ift. resultaterne" is one.
 const SENTENCES = /(?<=[?!])\s+|(?<=\.)\s+(?=\p{Lu})/u;
 const ASKS = /\?\s*$/;
+
+/** Whether a sentence names a perspective, by name or inside a compound ("resultatperspektivet"). */
+function namesPerspective(sentence: string): boolean {
+  const q = readQuestion(sentence);
+  if (perspectiveIndex.hits(q).length) return true;
+  return q.tokens.some((t) =>
+    perspectiveCompounds.tails.some(
+      (tail) => t.word.endsWith(tail) && perspectiveCompounds.stems.has(stem(t.word.slice(0, -tail.length).replace(/s$/, ''))),
+    ),
+  );
+}
 
 /** The asking sentences of a message, or the whole message when it cannot be told apart. */
 export function focusOf(text: string): string {
@@ -20,6 +31,8 @@ export function focusOf(text: string): string {
   // "Hvad står der om hendes bidrag?" points back at a sentence that names her; "Jeg er pædagog." sets a role.
   const pointsBack = asking.some((s) => tokenize(s).some((t) => REFERENCES.has(t.word)));
   const setsRole = telling.some((s) => lexicon.cues.setRole.best(readQuestion(s)));
-  if (pointsBack || setsRole) return text;
+  // "Jeg skal præsentere resultatperspektivet. Hvem har ansvaret for hvad?": the perspective is told, then asked about.
+  const toldPerspective = !asking.some(namesPerspective) && telling.some(namesPerspective);
+  if (pointsBack || setsRole || toldPerspective) return text;
   return sentences.filter((s) => !telling.includes(s)).join(' ');
 }
