@@ -9,7 +9,10 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
+  type InvokeResponse,
 } from 'botbuilder';
+import { answerLink, answerQuery, type QueryIn } from './extension/respond';
+import { EXTENSION_LINK, EXTENSION_QUERY } from './http/activity-schema';
 import type { Outgoing } from './answers/plan';
 import { teamWelcomeAnswer, welcomeAnswer } from './answers/info';
 import { renderChoiceCard } from './cards/choice-card';
@@ -138,6 +141,22 @@ export class HvidovreBot extends TeamsActivityHandler {
     this.known.delete(c.id);
     const weekly = this.deps.weekly;
     if (weekly) await this.deps.bookkeeping.run('forget_install', () => weekly.forget(c));
+  }
+
+  /**
+   * The message extension's invokes, answered here rather than through the
+   * Teams handler's hooks: those always answer 200, and a bad command or a
+   * link that is not ours deserves its own 4xx.
+   */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const a = context.activity;
+    // The edge's schema has checked each value's shape and lengths.
+    if (a.name === EXTENSION_QUERY) {
+      const value = a.value as Omit<QueryIn, 'locale' | 'user'>;
+      return answerQuery({ ...value, locale: a.locale, user: person(a) }, this.deps);
+    }
+    if (a.name === EXTENSION_LINK) return answerLink((a.value as { url: string }).url, a.locale, this.deps.links);
+    return super.onInvokeActivity(context);
   }
 
   /** Universal Actions: a weekly card's buttons, answered with the card that replaces it (for the clicker only). */

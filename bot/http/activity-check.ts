@@ -26,7 +26,13 @@ export function isLoopbackUrl(url: string): boolean {
 function reason(error: ErrorObject | undefined): string {
   if (!error) return 'Invalid activity.';
   const where = error.instancePath || '/';
-  const allowed = error.keyword === 'const' ? ` "${String((error.params as { allowedValue?: unknown }).allowedValue)}"` : '';
+  const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+  const allowed =
+    error.keyword === 'const'
+      ? ` "${String(params.allowedValue)}"`
+      : error.keyword === 'enum'
+        ? `: ${(params.allowedValues ?? []).map((v) => `"${String(v)}"`).join(', ')}`
+        : '';
   return `Invalid activity: ${where} ${error.message ?? 'is invalid'}${allowed}.`;
 }
 

@@ -76,6 +76,15 @@ export interface IncomingActivity {
 
 export const ACTIVITY_TYPES = ['message', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'invoke'] as const;
 export const CARD_ACTION = 'adaptiveCard/action';
+/** The message extension: a search in the compose box, and a pasted link to the tab. */
+export const EXTENSION_QUERY = 'composeExtension/query';
+export const EXTENSION_LINK = 'composeExtension/queryLink';
+/** The invokes the bot answers; any other is refused at the edge. */
+export const INVOKE_NAMES = [CARD_ACTION, EXTENSION_QUERY, EXTENSION_LINK] as const;
+/** A search is a few words; Teams' box is one line. */
+export const MAX_QUERY = 500;
+/** Browsers' practical URL limit, and the manifest's for a domain. */
+export const MAX_URL = 2048;
 
 const common = obj(
   {
@@ -115,10 +124,11 @@ const common = obj(
   ['type', 'channelId', 'serviceUrl', 'conversation', 'recipient'],
 );
 
-/** Universal Actions (Action.Execute): the only invoke the bot answers. */
+const when = (name: string, then: object) => ({ if: obj({ name: { const: name } }, ['name']), then });
+
+/** Universal Actions (Action.Execute) on our cards. */
 const cardAction = obj(
   {
-    name: { const: CARD_ACTION },
     value: obj(
       {
         action: obj({ type: str(100), verb: str(200, { minLength: 1 }), id: optionalId, data: { type: 'object' } }, ['type', 'verb']),
@@ -129,8 +139,39 @@ const cardAction = obj(
       ['action'],
     ),
   },
-  ['name', 'value'],
+  ['value'],
 );
+
+/** A search in the compose box: the command, its parameters (the typed words, or Teams' initial run), paging. */
+const extensionQuery = obj(
+  {
+    value: obj(
+      {
+        commandId: str(64, { minLength: 1 }),
+        parameters: { type: 'array', maxItems: 5, items: obj({ name: str(64, { minLength: 1 }), value: str(MAX_QUERY) }, ['name']) },
+        queryOptions: obj({ skip: { type: 'integer', minimum: 0, maximum: 1000 }, count: { type: 'integer', minimum: 0, maximum: 100 } }),
+        state: str(MAX_NAME),
+      },
+      ['commandId', 'parameters'],
+    ),
+  },
+  ['value'],
+);
+
+/** A link pasted in the compose box, on a domain the manifest's messageHandlers name. */
+const extensionLink = obj(
+  { value: obj({ url: str(MAX_URL, { minLength: 1, pattern: '^https?://[^\\s]+$' }), state: str(MAX_NAME) }, ['url']) },
+  ['value'],
+);
+
+const invoke = {
+  allOf: [
+    obj({ name: { enum: INVOKE_NAMES } }, ['name']),
+    when(CARD_ACTION, cardAction),
+    when(EXTENSION_QUERY, extensionQuery),
+    when(EXTENSION_LINK, extensionLink),
+  ],
+};
 
 const userTurn = obj({ from: account }, ['from']);
 
@@ -138,7 +179,7 @@ export const activitySchema = {
   $id: 'activity',
   ...common,
   allOf: [
-    { if: obj({ type: { const: 'invoke' } }, ['type']), then: { allOf: [cardAction, userTurn] } },
+    { if: obj({ type: { const: 'invoke' } }, ['type']), then: { allOf: [invoke, userTurn] } },
     { if: obj({ type: { const: 'message' } }, ['type']), then: userTurn },
   ],
 };

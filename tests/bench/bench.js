@@ -190,6 +190,7 @@ async function main() {
         `Tab, Lighthouse mobile (median of 3): Performance ${lh.performance} (target ≥ 95), LCP ${(lh.lcp / 1000).toFixed(1)} s (target ≤ 2.0 s), TBT ${lh.tbt} ms, Accessibility ${lh.accessibility} (target 100)
 `,
     );
+    process.stdout.write(await require('./extension').extensionBench(app.url));
     process.stdout.write(await require('./storage').storageBench());
     await require('./edge').main();
   } finally {

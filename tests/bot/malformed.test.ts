@@ -85,8 +85,8 @@ const cases: [string, unknown, RegExp][] = [
   ],
   [
     'an invoke the bot does not handle',
-    invoke({ query: 'x' }, { name: 'composeExtension/query' }),
-    /\/name must be equal to constant "adaptiveCard\/action"/,
+    invoke({ commandId: 'x' }, { name: 'composeExtension/fetchTask' }),
+    /\/name must be equal to one of the allowed values: "adaptiveCard\/action", "composeExtension\/query", "composeExtension\/queryLink"/,
   ],
   [
     'an invoke without from',

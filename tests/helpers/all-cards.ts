@@ -1,6 +1,6 @@
 // Every kind of card the bot sends, rendered as it sends them, in Danish and
 // English: for the contrast check and the screenshots.
-import { PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
+import { cell, PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
 import type { Interpretation } from '../../data/language/recognizer';
 import { searchStatements } from '../../data/language/search';
 import { didYouMeanAnswer, helpAnswer, rolePickerAnswer, teamWelcomeAnswer, welcomeAnswer } from '../../bot/answers/info';
@@ -10,6 +10,7 @@ import { renderAnswerCard } from '../../bot/cards/answer-card';
 import { renderChoiceCard } from '../../bot/cards/choice-card';
 import type { AdaptiveCardJson } from '../../bot/cards/render';
 import { renderWeeklyCard } from '../../bot/weekly/weekly-card';
+import { linkAttachment, statementCard } from '../../bot/extension/cards';
 
 const links = { tabUrl: 'http://localhost:3978/tab/' };
 
@@ -42,6 +43,19 @@ export function allCards(): { name: string; card: AdaptiveCardJson }[] {
       { intent: 'chain', slots: { perspective: 'robust' } },
     ];
     out.push({ name: `${language}-did-you-mean`, card: renderChoiceCard(didYouMeanAnswer(ctx, options)) });
+    // The message extension's: a chosen statement, a linked cell, a linked perspective.
+    for (const perspective of PERSPECTIVE_IDS) {
+      const statement = cell('medarbejder', perspective)[0];
+      out.push({
+        name: `${language}-extension-statement-${perspective}`,
+        card: statementCard({ row: 'medarbejder', perspective, statement }, language, links),
+      });
+      for (const view of [
+        { view: 'cell', row: 'centerchef', perspective },
+        { view: 'perspective', perspective },
+      ] as const)
+        out.push({ name: `${language}-extension-${view.view}-${perspective}`, card: linkAttachment(view, language, links)!.content });
+    }
     for (const perspective of PERSPECTIVE_IDS) {
       const post = {
         perspective,
