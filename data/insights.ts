@@ -83,10 +83,12 @@ export function summarise(input: InsightsInput): Insights {
     perDay: [...perDay.values()],
     perspectives: [...perspectives].map(([id, count]) => ({ id, count })),
     roles: [...roles].map(([id, count]) => ({ id, count })),
-    intents: [...intents].map(([intent, count]) => ({ intent, count })).sort(byCount),
-    notUnderstood: [...notUnderstood.values()].sort((a, b) => byCount(a, b) || b.last.localeCompare(a.last)).slice(0, MAX_LISTED),
-    votes: [...votes.values()].sort((a, b) => b.up + b.down - (a.up + a.down)),
-    downVoted: [...downVoted.values()].sort(byCount).slice(0, MAX_LISTED),
+    intents: [...intents].map(([intent, count]) => ({ intent, count })).sort((a, b) => byCount(a, b) || a.intent.localeCompare(b.intent)),
+    notUnderstood: [...notUnderstood.values()]
+      .sort((a, b) => byCount(a, b) || b.last.localeCompare(a.last) || a.question.localeCompare(b.question))
+      .slice(0, MAX_LISTED),
+    votes: [...votes.values()].sort((a, b) => b.up + b.down - (a.up + a.down) || a.intent.localeCompare(b.intent)),
+    downVoted: [...downVoted.values()].sort((a, b) => byCount(a, b) || a.question.localeCompare(b.question)).slice(0, MAX_LISTED),
   };
 }
 
