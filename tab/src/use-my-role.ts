@@ -18,7 +18,9 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export function useMyRole(host: TeamsHost | undefined, sso: boolean | undefined) {
   const [role, setRole] = useState<RoleId | undefined>(storedRole);
-  const [source, setSource] = useState<RoleSource>('local');
+  // Until the server has answered, a signed-in tab is 'checking'; without Teams or SSO it is 'local'.
+  const [answered, setSource] = useState<Exclude<RoleSource, 'checking'>>();
+  const source: RoleSource = answered ?? (host && sso ? 'checking' : 'local');
   const [admin, setAdmin] = useState(false);
   const signedIn = useRef(false);
 
@@ -34,7 +36,6 @@ export function useMyRole(host: TeamsHost | undefined, sso: boolean | undefined)
   useEffect(() => {
     if (!host || !sso) return;
     let live = true;
-    setSource('checking');
     void (async () => {
       try {
         const res = await api('/api/me');

@@ -21,31 +21,32 @@ function periodOf(days: number): { from: string; to: string } {
 }
 
 type Loaded = { state: 'loading' } | { state: 'failed'; forbidden: boolean } | { state: 'ready'; data: Insights };
+type Answer = Exclude<Loaded, { state: 'loading' }> & { query: string };
 
 export function InsightsView() {
   const { lang, t, api } = useShared();
   const s = insightsStrings(lang);
   const [days, setDays] = useState(30);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [answer, setAnswer] = useState<Answer>();
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK');
   const format = (n: number) => number.format(n);
   const { from, to } = periodOf(days);
   const query = `/api/insights?from=${from}&to=${to}`;
 
+  // What was last fetched, for the period shown now; anything else is still loading.
+  const loaded: Loaded = !api ? { state: 'failed', forbidden: true } : answer?.query === query ? answer : { state: 'loading' };
+
   useEffect(() => {
+    if (!api) return;
     let live = true;
-    setLoaded({ state: 'loading' });
-    if (!api) {
-      setLoaded({ state: 'failed', forbidden: true });
-      return;
-    }
     api(query)
       .then(async (res) => {
-        if (!live) return;
-        if (!res.ok) return setLoaded({ state: 'failed', forbidden: res.status === 403 || res.status === 401 });
-        setLoaded({ state: 'ready', data: (await res.json()) as Insights });
+        const next: Answer = res.ok
+          ? { state: 'ready', data: (await res.json()) as Insights, query }
+          : { state: 'failed', forbidden: res.status === 403 || res.status === 401, query };
+        if (live) setAnswer(next);
       })
-      .catch(() => live && setLoaded({ state: 'failed', forbidden: false }));
+      .catch(() => live && setAnswer({ state: 'failed', forbidden: false, query }));
     return () => {
       live = false;
     };
