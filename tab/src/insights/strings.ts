@@ -24,9 +24,9 @@ const da = {
   times: 'Gange',
   last: 'Senest',
   none: 'Ingen i perioden.',
-  votesTitle: '👍 og 👎 pr. slags svar',
+  votesTitle: 'Tommel op og tommel ned pr. slags svar',
   kind: 'Slags svar',
-  downTitle: 'Spørgsmålene bag 👎',
+  downTitle: 'Spørgsmålene bag tommel ned',
   everyone: 'ALLE',
   intentNames: {
     cell: 'Rolle og perspektiv',
@@ -77,9 +77,9 @@ const en: InsightsStrings = {
   times: 'Times',
   last: 'Last',
   none: 'None in this period.',
-  votesTitle: '👍 and 👎 per kind of answer',
+  votesTitle: 'Thumbs up and down per kind of answer',
   kind: 'Kind of answer',
-  downTitle: 'The questions behind 👎',
+  downTitle: 'The questions behind a thumbs down',
   everyone: 'ALLE (everyone)',
   intentNames: {
     cell: 'A role and a perspective',

@@ -100,8 +100,8 @@ function Figures({ data, s, format }: { data: Insights; s: InsightsStrings; form
           [
             [s.questions, data.totals.questions, 'questions'],
             [s.notUnderstood, data.totals.unrecognized, 'unrecognized'],
-            [`👍 ${s.up}`, data.totals.up, 'up'],
-            [`👎 ${s.down}`, data.totals.down, 'down'],
+            [s.up, data.totals.up, 'up'],
+            [s.down, data.totals.down, 'down'],
           ] as const
         ).map(([label, n, key]) => (
           <div key={key} data-total={key}>
@@ -160,8 +160,8 @@ function Figures({ data, s, format }: { data: Insights; s: InsightsStrings; form
             <thead>
               <tr>
                 <th scope="col">{s.kind}</th>
-                <th scope="col">👍 {s.up}</th>
-                <th scope="col">👎 {s.down}</th>
+                <th scope="col">{s.up}</th>
+                <th scope="col">{s.down}</th>
               </tr>
             </thead>
             <tbody>
