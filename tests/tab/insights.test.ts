@@ -102,7 +102,7 @@ describe('Indsigt for an admin', () => {
     ]);
     // The CSV comes through the signed-in fetch, as a download.
     const [download] = await Promise.all([page.waitForEvent('download'), app.click('[data-testid=insights-csv]')]);
-    const csv = fs.readFileSync((await download.path()), 'utf8');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
     expect(download.suggestedFilename()).toMatch(/^hvidovrevejen-indsigt-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv).toContain('not_understood;');
     expect(csv).toContain('hvornår har jeg ferie?');
