@@ -85,7 +85,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const contexts = new ConversationContexts(storage, bookkeeping, now);
   const votes = new Votes(storage, now);
   const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly, contexts, votes });
-  const server = createServer({ config, adapter, bot, log, ready: () => backend.check() });
+  const state = { profiles, questions, votes, now };
+  const server = createServer({ config, adapter, bot, log, ready: () => backend.check(), state });
   /** Stops background work (the scheduler stops claiming and finishes its sends) and releases the store; the server is closed by its owner. */
   const close = async () => {
     await scheduler.stop();

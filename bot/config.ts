@@ -31,6 +31,17 @@ export interface Config {
   openIdMetadataUrl?: string;
   /** Salt for hashed ids in the log; unset: a random one per process. */
   logIdSalt?: string;
+  /** Teams single sign-on for the tab (the Entra app Teams gets tokens for); unset: the tab keeps a local choice. */
+  sso?: SsoConfig;
+}
+
+export interface SsoConfig {
+  clientId: string;
+  tenantId: string;
+  /** The tenant's OpenID metadata, which names the token signing keys. */
+  metadataUrl: string;
+  /** `api://<tab domain>/<client id>`, the other audience Teams may put in a token. */
+  applicationIdUri: string;
 }
 
 export type StorageConfig =
@@ -141,8 +152,8 @@ function checkProduction(env: Env, bot: BotCredentials | undefined, problems: st
   return production;
 }
 
-function readMetadataUrl(env: Env, problems: string[]): string | undefined {
-  const raw = value(env, 'BOT_OPENID_METADATA_URL');
+function readMetadataUrl(env: Env, problems: string[], name = 'BOT_OPENID_METADATA_URL'): string | undefined {
+  const raw = value(env, name);
   if (raw === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -152,9 +163,30 @@ function readMetadataUrl(env: Env, problems: string[]): string | undefined {
   }
   // Signing keys over plain http only from this machine (tests, a local stand-in).
   if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)))) {
-    problems.push(`BOT_OPENID_METADATA_URL must be an https URL (http only on loopback), got "${raw}"`);
+    problems.push(`${name} must be an https URL (http only on loopback), got "${raw}"`);
   }
   return raw;
+}
+
+/** Teams Toolkit's names for the tab's Entra app: both or neither. */
+function readSso(env: Env, endpoint: string, problems: string[]): SsoConfig | undefined {
+  const clientId = value(env, 'AAD_APP_CLIENT_ID');
+  const tenantId = value(env, 'AAD_APP_TENANT_ID');
+  const metadataUrl = readMetadataUrl(env, problems, 'AAD_OPENID_METADATA_URL');
+  if (!clientId && !tenantId) {
+    if (metadataUrl) problems.push('AAD_OPENID_METADATA_URL is set but AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are not');
+    return undefined;
+  }
+  if (!clientId || !GUID.test(clientId)) problems.push("AAD_APP_CLIENT_ID must be the tab's Entra app client id (a GUID)");
+  if (!tenantId || !GUID.test(tenantId)) problems.push('AAD_APP_TENANT_ID must be the tenant id (a GUID)');
+  if (!clientId || !tenantId) return undefined;
+  const host = /^https?:\/\/([^\s/:]+)/.exec(endpoint)?.[1] ?? 'localhost';
+  return {
+    clientId: clientId.toLowerCase(),
+    tenantId: tenantId.toLowerCase(),
+    metadataUrl: metadataUrl ?? `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration`,
+    applicationIdUri: `api://${host}/${clientId.toLowerCase()}`,
+  };
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
@@ -173,6 +205,7 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
   if (teamsAppId && !GUID.test(teamsAppId)) problems.push('TEAMS_APP_ID must be the Teams app id (a GUID)');
   const endpoint = value(env, 'TAB_ENDPOINT') ?? `http://localhost:${port || 3978}`;
   if (!/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`TAB_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  const sso = readSso(env, endpoint, problems);
 
   const adminIds = (value(env, 'ADMIN_IDS') ?? '').split(/[\s,;]+/).filter(Boolean);
   if (adminIds.some((id) => !GUID.test(id))) problems.push('ADMIN_IDS must be AAD object ids (GUIDs), separated by commas');
@@ -192,5 +225,6 @@ export function loadConfig(env: Env = process.env, root = projectRoot()): Config
     production,
     openIdMetadataUrl,
     logIdSalt: value(env, 'LOG_ID_SALT'),
+    sso,
   };
 }

@@ -100,6 +100,7 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
     // A button has no typed question: its label stands for it, so a vote on the answer says what was asked.
     const result = answer(incoming.interpretation, context(language, label(incoming.interpretation, language)));
     keep(incoming.interpretation, result.answered);
+    tally(incoming.interpretation, result.answered, profile, deps);
     return apply(result, input.user, deps, profile.pending);
   }
   if (incoming?.kind === 'changeRole') {
@@ -112,6 +113,7 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   // "Mente du …?" keeps the reading too: "og pædagogerne?" after it continues the same perspective.
   if (result.answered === recognition.intent) keep(recognition, result.answered);
   else if (result.answered === 'didYouMean' && CONTINUABLE.includes(recognition.intent)) keep(recognition, recognition.intent);
+  tally(recognition, result.answered, profile, deps);
   if (result.unrecognized) {
     const entry = { question, intent: recognition.intent };
     await deps.bookkeeping.run('log_unrecognized', () => deps.questions.record('unrecognized', entry));
@@ -139,6 +141,16 @@ export async function respondToAction(input: ActionIn, deps: TurnDeps): Promise<
   const language = languageOf(input.locale);
   if (down) return renderNoticeCard(strings(language).weeklyMemoryDown);
   return deps.weekly.execute(input.verb, input.data, { user: input.user, role: profile.role, language });
+}
+
+/**
+ * Counts the question for the owners' page: what it was about, never its
+ * words or who asked. In the background: the reply never waits for it.
+ */
+function tally(i: Interpretation, answered: string, profile: UserProfile, deps: TurnDeps): void {
+  const role = i.slots.role ?? (i.slots.self || i.slots.our ? profile.role : undefined);
+  const entry = { question: '', intent: answered, role, perspective: i.slots.perspective };
+  void deps.bookkeeping.run('log_asked', () => deps.questions.record('asked', entry));
 }
 
 /** Applies a plan's effects; a new role answers the question that was waiting for it. */

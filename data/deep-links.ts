@@ -9,7 +9,9 @@ export type TabView =
   | { view: 'perspective'; perspective: PerspectiveId }
   | { view: 'wheel' }
   | { view: 'search' }
-  | { view: 'about' };
+  | { view: 'about' }
+  /** The charter owners' page (Indsigt); the tab shows it only to ADMIN_IDS. */
+  | { view: 'insights' };
 
 /** The personal tab's entityId in the app manifest. */
 export const TAB_ENTITY_ID = 'hvidovrevejen';
@@ -32,7 +34,7 @@ export function parseSubPageId(id: string | undefined | null): TabView {
   if (view === 'cell' && isRowId(a) && isPerspectiveId(b)) return { view, row: a, perspective: b };
   if (view === 'role' && isRowId(a)) return { view, row: a };
   if (view === 'perspective' && isPerspectiveId(a)) return { view, perspective: a };
-  if (view === 'about' || view === 'wheel' || view === 'search') return { view };
+  if (view === 'about' || view === 'wheel' || view === 'search' || view === 'insights') return { view };
   return { view: 'matrix' };
 }
 

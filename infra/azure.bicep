@@ -20,6 +20,15 @@ param botDisplayName string = 'Hvidovrevejen'
 @description('The Teams app id, for deep links from the bot into the tab.')
 param teamsAppId string = ''
 
+@description('Client id of the tab\'s Entra app for Teams single sign-on (aadApp/create).')
+param aadAppClientId string = ''
+
+@description('The tenant that app belongs to; SSO tokens from any other tenant are refused.')
+param aadAppTenantId string = ''
+
+@description('Entra object ids (comma-separated) of the charter\'s owners: Indsigt and the weekly card anywhere.')
+param adminIds string = ''
+
 param storageContainerName string = 'hvidovrevejen'
 param location string = resourceGroup().location
 
@@ -107,6 +116,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'TAB_ENDPOINT', value: 'https://${resourceBaseName}.azurewebsites.net' }
+        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
+        { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
+        { name: 'ADMIN_IDS', value: adminIds }
       ]
     }
   }

@@ -43,7 +43,7 @@ const DRAIN_MS = 5000;
  * bound, then cut the connection. Closing at once would reset a socket with
  * unread data, and the client would see the reset instead of our answer.
  */
-function drainOrCut(req: Request): void {
+export function drainOrCut(req: Request): void {
   let drained = 0;
   const cut = () => req.socket.destroy();
   const timer = setTimeout(cut, DRAIN_MS);

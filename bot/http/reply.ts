@@ -14,6 +14,7 @@ export interface Refusal {
 export const CODES: Record<number, string> = {
   400: 'BadRequest',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'NotFound',
   408: 'RequestTimeout',
   413: 'PayloadTooLarge',

@@ -1,18 +1,23 @@
-// What people ask, for the charter's owners: 👍/👎 on answers and the
-// questions the bot did not understand. The question text is kept; who
-// asked is not. One record per entry under log/<kind>/<day>/, so any number
-// of colleagues can be logged at the same moment without contention.
+// What people ask, for the charter's owners: 👍/👎 on answers, the
+// questions the bot did not understand (their text), and what every answered
+// question was about (intent, role, perspective; no text). Who asked is never
+// kept. One record per entry under log/<kind>/<day>/, so any number of
+// colleagues can be logged at the same moment without contention.
 import { randomUUID } from 'node:crypto';
 import { createRecord, readAll } from '../storage/records';
 import type { KeyValueStore } from '../storage/store';
 
-export type LogKind = 'feedback' | 'unrecognized';
+export type LogKind = 'feedback' | 'unrecognized' | 'asked';
 
 export interface LoggedQuestion {
   at: string;
+  /** Empty for `asked`: what was asked about is kept, not the words. */
   question: string;
   intent?: string;
   vote?: 'up' | 'down';
+  /** `asked`: the parts of the charter the answer was about. */
+  role?: string;
+  perspective?: string;
 }
 
 const MAX_QUESTION = 500;
@@ -44,10 +49,16 @@ export class QuestionLog {
   }
 
   /** Entries of the last `days` days, newest day first, each day in time order. */
-  async recent(kind: LogKind, days: number): Promise<{ day: string; entries: LoggedQuestion[] }[]> {
+  recent(kind: LogKind, days: number): Promise<{ day: string; entries: LoggedQuestion[] }[]> {
+    const list = [];
+    for (let d = 0; d < days; d++) list.push(new Date(this.now().getTime() - d * 86_400_000).toISOString().slice(0, 10));
+    return this.onDays(kind, list);
+  }
+
+  /** Entries of these days (YYYY-MM-DD, UTC), in the order given, days without entries left out. */
+  async onDays(kind: LogKind, days: string[]): Promise<{ day: string; entries: LoggedQuestion[] }[]> {
     const out = [];
-    for (let d = 0; d < days; d++) {
-      const day = new Date(this.now().getTime() - d * 86_400_000).toISOString().slice(0, 10);
+    for (const day of days) {
       const entries = (await readAll<LoggedQuestion>(this.store, dayPrefix(kind, day))).map((r) => r.value);
       if (entries.length) out.push({ day, entries });
     }

@@ -43,7 +43,8 @@ export class UserProfiles {
     };
   }
 
-  async setRole(user: Person, role: RoleId): Promise<void> {
+  /** Sets the role (undefined forgets it); a question waiting for it is dropped. */
+  async setRole(user: Person, role: RoleId | undefined): Promise<void> {
     await this.update(user, (p) => ({ ...p, role, pending: undefined }));
   }
 

@@ -37,12 +37,17 @@ export class Votes {
   }
 
   /** Every vote cast in the last `days` days, newest first. */
-  async recent(days: number): Promise<Vote[]> {
-    const since = this.now().getTime() - days * 86_400_000;
+  recent(days: number): Promise<Vote[]> {
+    const now = this.now().getTime();
+    return this.between(now - days * 86_400_000, now + 1);
+  }
+
+  /** Every vote last cast from `since` up to (not including) `until` (epoch ms), newest first. */
+  async between(since: number, until: number): Promise<Vote[]> {
     const all = await readAll<Vote>(this.store, 'votes/');
     return all
       .map((r) => r.value)
-      .filter((v) => Date.parse(v.at) >= since)
+      .filter((v) => Date.parse(v.at) >= since && Date.parse(v.at) < until)
       .sort((a, b) => b.at.localeCompare(a.at));
   }
 }

@@ -5,7 +5,9 @@ import type { TabView } from '../../data/deep-links';
 import { langFromLocale, strings } from './i18n';
 import { connectTeams, type TeamsHost } from './teams';
 import { useTheme } from './use-theme';
-import { initialView, showInUrl, storedRole, storeRole } from './view-state';
+import { initialView, showInUrl } from './view-state';
+import { useMyRole } from './use-my-role';
+import { roleNote } from './role-note';
 import { Shared, type SharedContext } from './shared';
 import { TabStrip } from './ui/tab-strip';
 import { MatrixView } from './views/matrix-view';
@@ -16,18 +18,20 @@ import { ChainView } from './views/chain-view';
 const WheelView = lazy(() => import('./views/wheel-view').then((m) => ({ default: m.WheelView })));
 const SearchView = lazy(() => import('./views/search-view').then((m) => ({ default: m.SearchView })));
 const AboutView = lazy(() => import('./views/about-view').then((m) => ({ default: m.AboutView })));
+const InsightsView = lazy(() => import('./views/insights-view').then((m) => ({ default: m.InsightsView })));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
-type Section = 'matrix' | 'wheel' | 'role' | 'perspective' | 'search' | 'about';
-const SECTIONS: Section[] = ['matrix', 'wheel', 'role', 'perspective', 'search', 'about'];
+type Section = 'matrix' | 'wheel' | 'role' | 'perspective' | 'search' | 'about' | 'insights';
+const SECTIONS: Section[] = ['matrix', 'wheel', 'role', 'perspective', 'search', 'about', 'insights'];
 
 const sectionOf = (v: TabView): Section => (v.view === 'cell' ? 'matrix' : v.view);
 
 export function App() {
   const [host, setHost] = useState<TeamsHost>();
   const [view, setView] = useState<TabView>(() => initialView());
-  const [myRole, setMyRole] = useState<RoleId | undefined>(storedRole);
   const [teamsAppId, setTeamsAppId] = useState<string>();
+  const [sso, setSso] = useState<boolean>();
+  const { role: myRole, choose: setMyRole, source: roleSource, admin, api } = useMyRole(host, sso);
   const theme = useTheme(host);
   const lang = langFromLocale(host?.locale ?? new URLSearchParams(location.search).get('lang'));
   const t = strings(lang);
@@ -54,7 +58,10 @@ export function App() {
     });
     fetch('app-config.json')
       .then((r) => (r.ok ? r.json() : {}))
-      .then((c: { teamsAppId?: string }) => setTeamsAppId(c.teamsAppId))
+      .then((c: { teamsAppId?: string; sso?: boolean }) => {
+        setTeamsAppId(c.teamsAppId);
+        setSso(c.sso === true);
+      })
       .catch(() => undefined);
     // Back, Forward and links within the page (hash changes).
     const onHistory = () => setView(initialView());
@@ -64,7 +71,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const section = sectionOf(view);
+  // The owners' page only for the owners (the server checks again); anyone else who links to it sees the matrix.
+  const section = sectionOf(view) === 'insights' && !admin ? 'matrix' : sectionOf(view);
   useEffect(() => {
     document.title = section === 'matrix' ? t.title : `${t.nav[section]} · ${t.title}`;
     if (!focusHeading.current) return;
@@ -80,8 +88,8 @@ export function App() {
   }, [view, section, t]);
 
   const shared: SharedContext = useMemo(
-    () => ({ lang, t, myRole, host, links: { teamsAppId, tabUrl: `${location.origin}/tab/` }, go }),
-    [lang, t, myRole, host, teamsAppId, go],
+    () => ({ lang, t, myRole, host, links: { teamsAppId, tabUrl: `${location.origin}/tab/` }, go, api }),
+    [lang, t, myRole, host, teamsAppId, go, api],
   );
 
   return (
@@ -107,11 +115,8 @@ export function App() {
             <Select
               size="small"
               value={myRole ?? ''}
-              onChange={(_e, d) => {
-                const r = isRoleId(d.value) ? d.value : undefined;
-                setMyRole(r);
-                storeRole(r);
-              }}
+              aria-describedby="role-note"
+              onChange={(_e, d) => setMyRole(isRoleId(d.value) ? d.value : undefined)}
             >
               <option value="">{t.noRole}</option>
               {roles().map((r) => (
@@ -120,12 +125,15 @@ export function App() {
                 </option>
               ))}
             </Select>
+            <span id="role-note" className="role-note" data-source={roleSource}>
+              {roleNote(lang, roleSource)}
+            </span>
           </label>
         </header>
         <nav aria-label={t.sections}>
           <TabStrip
             label={t.sections}
-            items={SECTIONS.map((s) => ({ value: s, label: t.nav[s] }))}
+            items={SECTIONS.filter((s) => s !== 'insights' || admin).map((s) => ({ value: s, label: t.nav[s] }))}
             selected={section}
             onSelect={(s) => go(defaultView(s, view, myRole), { focus: false })}
           />
@@ -138,6 +146,7 @@ export function App() {
             {view.view === 'perspective' && <ChainView perspective={view.perspective} />}
             {section === 'search' && <SearchView />}
             {section === 'about' && <AboutView />}
+            {section === 'insights' && <InsightsView />}
           </Suspense>
         </main>
       </Shared.Provider>

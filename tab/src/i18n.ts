@@ -4,7 +4,15 @@ export type Lang = 'da' | 'en';
 const da = {
   title: 'Hvidovrevejen',
   subtitle: 'Ledelses- og medarbejdergrundlag for Hvidovre Kommune',
-  nav: { matrix: 'Matricen', wheel: 'Hjulet', role: 'Rolle', perspective: 'Perspektiv', search: 'Søg', about: 'Om Hvidovrevejen' },
+  nav: {
+    matrix: 'Matricen',
+    wheel: 'Hjulet',
+    role: 'Rolle',
+    perspective: 'Perspektiv',
+    search: 'Søg',
+    about: 'Om Hvidovrevejen',
+    insights: 'Indsigt',
+  },
   myRole: 'Min rolle',
   noRole: 'Vælg din rolle',
   everyone: 'ALLE',
@@ -63,7 +71,15 @@ export type Strings = typeof da;
 const en: Strings = {
   title: 'Hvidovrevejen',
   subtitle: 'Leadership and employee charter of Hvidovre Kommune',
-  nav: { matrix: 'Matrix', wheel: 'Wheel', role: 'Role', perspective: 'Perspective', search: 'Search', about: 'About Hvidovrevejen' },
+  nav: {
+    matrix: 'Matrix',
+    wheel: 'Wheel',
+    role: 'Role',
+    perspective: 'Perspective',
+    search: 'Search',
+    about: 'About Hvidovrevejen',
+    insights: 'Insights',
+  },
   myRole: 'My role',
   noRole: 'Choose your role',
   everyone: 'ALLE (everyone)',

@@ -10,6 +10,8 @@ export interface SharedContext {
   myRole?: RoleId;
   host?: TeamsHost;
   links: { teamsAppId?: string; tabUrl: string };
+  /** Our API with the Teams sign-on token (the owners' page); undefined when not signed in. */
+  api?: (path: string) => Promise<Response>;
   /** Opens a view with a history entry; its heading takes the focus unless `focus` is false. */
   go: (view: TabView, opts?: { focus?: boolean }) => void;
 }

@@ -9,6 +9,8 @@ export interface TeamsHost {
   frameContext?: string;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   share(url: string, message: string): Promise<boolean>;
+  /** A Teams single sign-on token for our API (authentication.getAuthToken); rejects when Teams gives none. */
+  getAuthToken(): Promise<string>;
 }
 
 export const asTheme = (t?: string): ThemeName => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'default');
@@ -34,6 +36,7 @@ export async function connectTeams(timeoutMs = 3000): Promise<TeamsHost | undefi
         await teams.sharing.shareWebContent({ content: [{ type: 'URL', url, message, preview: true }] });
         return true;
       },
+      getAuthToken: () => teams.authentication.getAuthToken(),
     };
   } catch {
     return undefined;

@@ -44,6 +44,7 @@ describe('placeholders', () => {
   it.each([
     ['appPackage/manifest.json', ['dev', 'local']],
     ['appPackage/en-us.json', ['dev', 'local']],
+    ['aad.manifest.json', ['dev', 'local']],
     ['teamsapp.yml', ['dev']],
     ['infra/azure.parameters.json', ['dev']],
     ['teamsapp.local.yml', ['local']],
@@ -97,7 +98,10 @@ describe('the manifest', () => {
       defaultLanguageTag: 'da-dk',
       additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }],
     });
-    expect(m.webApplicationInfo).toBeUndefined();
+    expect(m.webApplicationInfo).toEqual({
+      id: '${{AAD_APP_CLIENT_ID}}',
+      resource: 'api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
+    });
     expect(m.validDomains).toEqual(['${{TAB_DOMAIN}}']);
   });
 
@@ -165,7 +169,9 @@ describe('the Teams Toolkit project', () => {
     const uses = (yml: string, stage: string) => parseYaml(read(yml))[stage].map((s: { uses: string }) => s.uses);
     expect(uses('teamsapp.yml', 'provision')).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'arm/deploy',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/validateAppPackage',
@@ -175,6 +181,63 @@ describe('the Teams Toolkit project', () => {
     expect(uses('teamsapp.yml', 'publish')).toContain('teamsApp/publishAppPackage');
     expect(uses('teamsapp.local.yml', 'provision')).toEqual(expect.arrayContaining(['aadApp/create', 'botFramework/create']));
     expect(read('infra/azure.bicep')).toContain("msaAppType: 'UserAssignedMSI'");
+  });
+});
+
+describe('single sign-on (aad.manifest.json)', () => {
+  const aad = JSON.parse(read('aad.manifest.json'));
+  const TEAMS_CLIENTS = { desktopAndMobile: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', web: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346' };
+
+  it('exposes access_as_user for this tenant, at the application id URI the manifest and the server use', () => {
+    expect(aad).toMatchObject({ appId: '${{AAD_APP_CLIENT_ID}}', signInAudience: 'AzureADMyOrg', accessTokenAcceptedVersion: 2 });
+    expect(aad.oauth2Permissions).toEqual([
+      expect.objectContaining({ value: 'access_as_user', type: 'User', isEnabled: true, id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' }),
+    ]);
+    const manifest = JSON.parse(read('appPackage/manifest.json'));
+    expect(aad.identifierUris).toEqual([manifest.webApplicationInfo.resource]);
+    // The server accepts exactly this audience: api://<host of TAB_ENDPOINT>/<client id>.
+    expect(manifest.webApplicationInfo.resource).toBe('api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}');
+  });
+
+  it.each(Object.entries(TEAMS_CLIENTS))("pre-authorises Teams' %s client for access_as_user", (_name, appId) => {
+    expect(aad.preAuthorizedApplications).toContainEqual({ appId, permissionIds: ['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}'] });
+  });
+
+  it('is a valid Entra manifest once filled: GUIDs where ids go, https URIs, every pre-authorised app distinct', () => {
+    const values = { ...filled('dev'), AAD_APP_ACCESS_AS_USER_PERMISSION_ID: '66666666-7777-4888-9999-000000000000' };
+    const doc = JSON.parse(pkg.fill(read('aad.manifest.json'), values).text);
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    expect(doc.appId).toMatch(guid);
+    expect(doc.oauth2Permissions[0].id).toMatch(guid);
+    for (const p of doc.preAuthorizedApplications) {
+      expect(p.appId).toMatch(guid);
+      expect(p.permissionIds).toEqual([doc.oauth2Permissions[0].id]);
+    }
+    expect(new Set(doc.preAuthorizedApplications.map((p: { appId: string }) => p.appId)).size).toBe(doc.preAuthorizedApplications.length);
+    expect(doc.identifierUris[0]).toBe(`api://hvidovrevejen.azurewebsites.net/${doc.appId}`);
+    expect(doc.replyUrlsWithType[0].url).toMatch(/^https:\/\//);
+  });
+
+  it('is created and updated by both Teams Toolkit projects, and the server gets its client id and tenant', () => {
+    for (const yml of ['teamsapp.yml', 'teamsapp.local.yml']) {
+      const steps = parseYaml(read(yml)).provision as {
+        uses: string;
+        with: Record<string, unknown>;
+        writeToEnvironmentFile?: Record<string, string>;
+      }[];
+      const create = steps.find((s) => s.uses === 'aadApp/create' && s.writeToEnvironmentFile?.clientId === 'AAD_APP_CLIENT_ID');
+      expect(create?.writeToEnvironmentFile).toMatchObject({ tenantId: 'AAD_APP_TENANT_ID', objectId: 'AAD_APP_OBJECT_ID' });
+      expect(steps.find((s) => s.uses === 'aadApp/update')?.with.manifestPath).toBe('./aad.manifest.json');
+      // Updated only once the tab's domain is known.
+      const order = steps.map((s) => s.uses);
+      expect(order.indexOf('aadApp/update')).toBeGreaterThan(
+        yml === 'teamsapp.yml' ? order.indexOf('arm/deploy') : order.indexOf('file/createOrUpdateEnvironmentFile'),
+      );
+    }
+    const bicep = read('infra/azure.bicep');
+    expect(bicep).toContain("{ name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }");
+    expect(bicep).toContain("{ name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }");
+    expect(read('teamsapp.local.yml')).toContain('AAD_APP_CLIENT_ID: ${{AAD_APP_CLIENT_ID}}');
   });
 });
 

@@ -112,4 +112,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'https://hvstate.blob.core.windows.net/' })).toThrow(/needs STORAGE_CONTAINER/);
     expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'http://insecure', STORAGE_CONTAINER: 'x1y' })).toThrow(/https blob endpoint/);
   });
+
+  it("reads Teams Toolkit's SSO variables, with the tenant's metadata by default and the tab's domain in the audience", () => {
+    expect(loadConfig({}).sso).toBeUndefined();
+    expect(loadConfig({ AAD_APP_CLIENT_ID: GUID, AAD_APP_TENANT_ID: TENANT, TAB_ENDPOINT: 'https://hv.azurewebsites.net' }).sso).toEqual({
+      clientId: GUID,
+      tenantId: TENANT,
+      metadataUrl: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
+      applicationIdUri: `api://hv.azurewebsites.net/${GUID}`,
+    });
+    const local = 'http://127.0.0.1:5555/t/v2.0/.well-known/openid-configuration';
+    expect(loadConfig({ AAD_APP_CLIENT_ID: GUID, AAD_APP_TENANT_ID: TENANT, AAD_OPENID_METADATA_URL: local }).sso?.metadataUrl).toBe(local);
+  });
+
+  it.each([
+    [{ AAD_APP_CLIENT_ID: GUID }, /AAD_APP_TENANT_ID must be/],
+    [{ AAD_APP_TENANT_ID: TENANT }, /AAD_APP_CLIENT_ID must be/],
+    [{ AAD_APP_CLIENT_ID: 'tab-app', AAD_APP_TENANT_ID: TENANT }, /AAD_APP_CLIENT_ID must be/],
+    [
+      { AAD_APP_CLIENT_ID: GUID, AAD_APP_TENANT_ID: TENANT, AAD_OPENID_METADATA_URL: 'http://login.example/x' },
+      /AAD_OPENID_METADATA_URL must be an https URL/,
+    ],
+    [{ AAD_OPENID_METADATA_URL: 'https://login.microsoftonline.com/x' }, /AAD_OPENID_METADATA_URL is set but/],
+  ])('refuses SSO settings %j', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
 });

@@ -1,0 +1,27 @@
+// Reads a period's question log and votes for the owners' page, with the
+// same readers `npm run report` uses (QuestionLog, Votes), and sums them up
+// (data/insights.ts). Nothing read here names a person: the log keeps no
+// user, and a vote's voter is only in its key, which is never read.
+import { daysBetween, summarise, type Insights } from '../../data/insights';
+import type { QuestionLog } from './question-log';
+import type { Votes } from './votes';
+
+export async function readInsights(questions: QuestionLog, votes: Votes, from: string, to: string): Promise<Insights> {
+  const days = daysBetween(from, to);
+  const since = Date.parse(`${from}T00:00:00Z`);
+  const until = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
+  const [asked, unrecognized, cast, older] = await Promise.all([
+    questions.onDays('asked', days),
+    questions.onDays('unrecognized', days),
+    votes.between(since, until),
+    // Votes from before they were kept one per card and person (log/feedback/).
+    questions.onDays('feedback', days),
+  ]);
+  const flat = <T>(d: { entries: T[] }[]) => d.flatMap((x) => x.entries);
+  return summarise({
+    days,
+    asked: flat(asked),
+    unrecognized: flat(unrecognized),
+    votes: [...cast, ...flat(older).flatMap((e) => (e.vote ? [{ ...e, vote: e.vote }] : []))],
+  });
+}
