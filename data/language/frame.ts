@@ -204,6 +204,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const marked = Boolean(marker && marker.start <= opening && (role || perspective || ambiguous || self || ourWords || everyoneHit));
   const bare =
     tokens.length > 0 &&
+    !chainSpan &&
     Boolean(role || perspective || ambiguous) &&
     tokens.every((t, i) => used.has(i) || followUpWords.fillers.has(t.word) || lexicon.questionWords.has(t.word));
 
