@@ -1,5 +1,7 @@
 // Which sides of a sideways-scrolling tab strip hide tabs, kept up to date as
-// it scrolls or its width changes; and a scroll by most of its width.
+// it scrolls or its width changes; the chosen tab kept in view (a stored
+// perspective may be the last one, and a phone may turn); and a scroll by most
+// of the strip's width for the chevrons.
 import { useEffect, useState, type RefObject } from 'react';
 
 export interface StripOverflow {
@@ -8,8 +10,17 @@ export interface StripOverflow {
   scroll: (side: 'start' | 'end') => void;
 }
 
-// A pixel of slack: zoom and fractional widths leave scrollLeft a hair short of the end.
+// A pixel of slack: tabs have fractional widths and scrollLeft is whole.
 const SLACK = 1;
+
+/** Scrolls the strip just enough to show the tab whole, clear of the chevrons (its scroll-padding). */
+function bringIntoView(el: HTMLElement, tab: HTMLElement | undefined): void {
+  if (!tab) return;
+  const pad = parseFloat(getComputedStyle(el).scrollPaddingInlineStart) || 0;
+  if (tab.offsetLeft - pad < el.scrollLeft) el.scrollTo({ left: tab.offsetLeft - pad });
+  else if (tab.offsetLeft + tab.offsetWidth + pad > el.scrollLeft + el.clientWidth)
+    el.scrollTo({ left: tab.offsetLeft + tab.offsetWidth + pad - el.clientWidth });
+}
 
 export function useStripOverflow(list: RefObject<HTMLElement | null>, selectedIndex: number): StripOverflow {
   const [sides, setSides] = useState({ start: false, end: false });
@@ -21,24 +32,16 @@ export function useStripOverflow(list: RefObject<HTMLElement | null>, selectedIn
       const end = el.scrollLeft + el.clientWidth < el.scrollWidth - SLACK;
       setSides((s) => (s.start === start && s.end === end ? s : { start, end }));
     };
-    measure();
-    el.addEventListener('scroll', measure, { passive: true });
-    const resized = new ResizeObserver(measure);
+    const resized = new ResizeObserver(() => {
+      bringIntoView(el, el.querySelectorAll<HTMLElement>('[role=tab]')[selectedIndex]);
+      measure();
+    });
     resized.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
     return () => {
       el.removeEventListener('scroll', measure);
       resized.disconnect();
     };
-  }, [list]);
-  // The chosen tab in view (a stored perspective may be the last), without moving anything else.
-  useEffect(() => {
-    const el = list.current;
-    const tab = el?.querySelectorAll<HTMLElement>('[role=tab]')[selectedIndex];
-    if (!el || !tab) return;
-    const pad = parseFloat(getComputedStyle(el).scrollPaddingInlineStart) || 0;
-    if (tab.offsetLeft - pad < el.scrollLeft) el.scrollTo({ left: tab.offsetLeft - pad });
-    else if (tab.offsetLeft + tab.offsetWidth + pad > el.scrollLeft + el.clientWidth)
-      el.scrollTo({ left: tab.offsetLeft + tab.offsetWidth + pad - el.clientWidth });
   }, [list, selectedIndex]);
   const scroll = (side: 'start' | 'end') => {
     const el = list.current;
