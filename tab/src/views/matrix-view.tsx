@@ -37,10 +37,11 @@ export function MatrixView({ focus }: { focus?: { row: RowId; perspective: Persp
   useEffect(() => {
     if (!focusRow || !focusPerspective) return;
     // The cell scrolls into view inside <main>, the one scroll area: header and tabs stay.
+    // On a phone its role heads it and a cell can be taller than the screen: both from the top.
     const cell = document.getElementById(`cell-${focusRow}-${focusPerspective}`);
-    cell?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    (narrow ? cell?.parentElement : cell)?.scrollIntoView({ block: narrow ? 'start' : 'center', inline: 'nearest' });
     cell?.focus({ preventScroll: true });
-  }, [focusRow, focusPerspective]);
+  }, [focusRow, focusPerspective, narrow]);
 
   const columns = m.perspectives.filter((p) => (narrow ? p.id === shown : !only || !('perspective' in only) || only.perspective === p.id));
   const rows = m.rows.filter(({ row }) => !only || !('row' in only) || only.row === row.id);
