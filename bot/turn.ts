@@ -140,7 +140,13 @@ export async function respondToAction(input: ActionIn, deps: TurnDeps): Promise<
   const { profile, down } = await readProfile(input, deps);
   const language = languageOf(input.locale);
   if (down) return renderNoticeCard(strings(language).weeklyMemoryDown);
-  return deps.weekly.execute(input.verb, input.data, { user: input.user, role: profile.role, language });
+  // A store that fails mid-action is an outage to tell the clicker about, never a 500 for Teams to show as an error.
+  try {
+    return await deps.weekly.execute(input.verb, input.data, { user: input.user, role: profile.role, language });
+  } catch (err) {
+    deps.log.warn('action_failed', { error: (err as Error)?.name });
+    return renderNoticeCard(strings(language).weeklyMemoryDown);
+  }
 }
 
 /**
