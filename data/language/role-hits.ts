@@ -81,7 +81,9 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     h.start > 0 &&
     asWords.has(tokens[h.start - 1].word) &&
     tokens.slice(Math.max(0, h.start - relations.selfAs.within), h.start - 1).some((t) => selfWords.has(t.word));
-  hits = hits.map((h) => (asker && h.targets.length > 1 && h.targets.includes(asker) && asSelf(h) ? { ...h, targets: [asker] } : h));
+  // "Jeg som afdelingsleder med teamledere under mig": what the asker says they do, else their stored role, says which leader.
+  const own = selfHit && isRoleId(selfHit.targets[0]) ? selfHit.targets[0] : asker;
+  hits = hits.map((h) => (own && h.targets.length > 1 && h.targets.includes(own) && asSelf(h) ? { ...h, targets: [own] } : h));
   // "Hvad kan jeg som centerchef forvente af direktionen?": the asker's own role is said in passing; the other is asked about.
   if (hits.some((h) => !asSelf(h))) hits = hits.filter((h) => !asSelf(h));
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
