@@ -12,6 +12,7 @@ import { withDeadline } from './storage/deadline';
 import type { KeyValueStore } from './storage/store';
 import { Bookkeeping, DEFAULT_BOOKKEEPING, type BookkeepingOptions } from './state/bookkeeping';
 import { ConversationContexts } from './state/conversation-context';
+import { AskedTally } from './state/asked-tally';
 import { QuestionLog } from './state/question-log';
 import { UserProfiles } from './state/user-profiles';
 import { Votes } from './state/votes';
@@ -84,7 +85,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const questions = new QuestionLog(storage, now);
   const contexts = new ConversationContexts(storage, bookkeeping, now);
   const votes = new Votes(storage, now);
-  const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly, contexts, votes });
+  const tally = new AskedTally(questions, bookkeeping, now);
+  const bot = new HvidovreBot({ profiles, questions, bookkeeping, log, links, weekly, contexts, votes, tally });
   const state = { profiles, questions, votes, now };
   const server = createServer({ config, adapter, bot, log, ready: () => backend.check(), state });
   /** Stops background work (the scheduler stops claiming and finishes its sends) and releases the store; the server is closed by its owner. */

@@ -15,6 +15,7 @@ import { strings } from './i18n';
 import type { Logger } from './log';
 import type { Bookkeeping } from './state/bookkeeping';
 import type { ContextRecord, ConversationContexts } from './state/conversation-context';
+import type { AskedTally } from './state/asked-tally';
 import type { QuestionLog } from './state/question-log';
 import type { Person } from './state/person';
 import type { UserProfile, UserProfiles } from './state/user-profiles';
@@ -40,6 +41,8 @@ export interface TurnDeps {
   /** The conversation's last answer, for follow-up questions. */
   contexts?: ConversationContexts;
   votes?: Votes;
+  /** Counts what answered questions were about, for the owners' page. */
+  tally?: AskedTally;
 }
 
 /** Answers a follow-up can continue from. */
@@ -155,8 +158,7 @@ export async function respondToAction(input: ActionIn, deps: TurnDeps): Promise<
  */
 function tally(i: Interpretation, answered: string, profile: UserProfile, deps: TurnDeps): void {
   const role = i.slots.role ?? (i.slots.self || i.slots.our ? profile.role : undefined);
-  const entry = { question: '', intent: answered, role, perspective: i.slots.perspective };
-  void deps.bookkeeping.run('log_asked', () => deps.questions.record('asked', entry));
+  deps.tally?.add({ intent: answered, role, perspective: i.slots.perspective });
 }
 
 /** Applies a plan's effects; a new role answers the question that was waiting for it. */

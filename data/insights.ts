@@ -7,7 +7,8 @@ import { PERSPECTIVE_IDS, ROW_IDS, type PerspectiveId, type RowId } from './char
 export interface InsightsInput {
   /** Every day of the period, YYYY-MM-DD, oldest first. */
   days: string[];
-  asked: { at: string; intent?: string; role?: string; perspective?: string }[];
+  /** What answers were about; `n` of them (1 when absent). */
+  asked: { at: string; intent?: string; role?: string; perspective?: string; n?: number }[];
   unrecognized: { at: string; question: string }[];
   votes: { at: string; vote: 'up' | 'down'; intent?: string; question: string }[];
 }
@@ -42,13 +43,16 @@ export function summarise(input: InsightsInput): Insights {
   const perspectives = new Map<PerspectiveId, number>(PERSPECTIVE_IDS.map((id) => [id, 0]));
   const roles = new Map<RowId, number>(ROW_IDS.map((id) => [id, 0]));
   const intents = new Map<string, number>();
+  let questions = 0;
   for (const a of input.asked) {
+    const n = a.n ?? 1;
+    questions += n;
     const day = perDay.get(a.at.slice(0, 10));
-    if (day) day.questions += 1;
-    if (a.intent) intents.set(a.intent, (intents.get(a.intent) ?? 0) + 1);
+    if (day) day.questions += n;
+    if (a.intent) intents.set(a.intent, (intents.get(a.intent) ?? 0) + n);
     if (perspectives.has(a.perspective as PerspectiveId))
-      perspectives.set(a.perspective as PerspectiveId, perspectives.get(a.perspective as PerspectiveId)! + 1);
-    if (roles.has(a.role as RowId)) roles.set(a.role as RowId, roles.get(a.role as RowId)! + 1);
+      perspectives.set(a.perspective as PerspectiveId, perspectives.get(a.perspective as PerspectiveId)! + n);
+    if (roles.has(a.role as RowId)) roles.set(a.role as RowId, roles.get(a.role as RowId)! + n);
   }
   const notUnderstood = new Map<string, { question: string; count: number; last: string }>();
   for (const u of input.unrecognized) {
@@ -79,7 +83,7 @@ export function summarise(input: InsightsInput): Insights {
   return {
     from: input.days[0] ?? '',
     to: input.days[input.days.length - 1] ?? '',
-    totals: { questions: input.asked.length, unrecognized: input.unrecognized.length, up, down: input.votes.length - up },
+    totals: { questions, unrecognized: input.unrecognized.length, up, down: input.votes.length - up },
     perDay: [...perDay.values()],
     perspectives: [...perspectives].map(([id, count]) => ({ id, count })),
     roles: [...roles].map(([id, count]) => ({ id, count })),

@@ -2,7 +2,7 @@
 // same readers `npm run report` uses (QuestionLog, Votes), and sums them up
 // (data/insights.ts). Nothing read here names a person: the log keeps no
 // user, and a vote's voter is only in its key, which is never read.
-import { daysBetween, summarise, type Insights } from '../../data/insights';
+import { daysBetween, summarise, type Insights, type InsightsInput } from '../../data/insights';
 import type { QuestionLog } from './question-log';
 import type { Votes } from './votes';
 
@@ -20,7 +20,10 @@ export async function readInsights(questions: QuestionLog, votes: Votes, from: s
   const flat = <T>(d: { entries: T[] }[]) => d.flatMap((x) => x.entries);
   return summarise({
     days,
-    asked: flat(asked),
+    // A record holds a second's counts; older ones (and tests' fixtures) one question each.
+    asked: flat(asked).flatMap((e): InsightsInput['asked'] =>
+      e.counts ? e.counts.map((c) => ({ at: e.at, ...c })) : [{ at: e.at, intent: e.intent, role: e.role, perspective: e.perspective }],
+    ),
     unrecognized: flat(unrecognized),
     votes: [...cast, ...flat(older).flatMap((e) => (e.vote ? [{ ...e, vote: e.vote }] : []))],
   });

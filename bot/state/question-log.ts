@@ -18,6 +18,8 @@ export interface LoggedQuestion {
   /** `asked`: the parts of the charter the answer was about. */
   role?: string;
   perspective?: string;
+  /** `asked`: what a second's answers were about, with how many of each (AskedTally). */
+  counts?: { intent: string; role?: string; perspective?: string; n: number }[];
 }
 
 const MAX_QUESTION = 500;
@@ -34,8 +36,10 @@ export class QuestionLog {
   ) {}
 
   /** Stores one entry; false when today's limit for its kind is reached. */
-  async record(kind: LogKind, entry: Omit<LoggedQuestion, 'at'>): Promise<boolean> {
-    const at = this.now().toISOString();
+  async record(kind: LogKind, entry: Omit<LoggedQuestion, 'at'>, onDay?: string): Promise<boolean> {
+    const now = this.now().toISOString();
+    // Counts gathered before midnight are kept on the day they were counted.
+    const at = onDay && onDay !== now.slice(0, 10) ? `${onDay}T23:59:59.999Z` : now;
     const day = at.slice(0, 10);
     if (this.counted.day !== day) this.counted = { day, n: new Map() };
     const n = this.counted.n.get(kind) ?? 0;
