@@ -1,9 +1,9 @@
 // The part of a message that asks. "Hvad forventes der af medarbejderne?
 // Skal bruge det til teammødet i morgen": the second sentence only tells
 // why, and its words must not become a topic. Pure and browser-safe.
-import { lexicon, perspectiveCompounds, perspectiveIndex, readQuestion } from './lexicon';
+import { lexicon, perspectiveIndex, perspectiveOfCompound, readQuestion } from './lexicon';
 import relations from './relations.json';
-import { stem, tokenize } from './text';
+import { tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
 // A full stop ends a sentence only before a capital: "ift. resultaterne" is one.
@@ -14,11 +14,7 @@ const ASKS = /\?\s*$/;
 function namesPerspective(sentence: string): boolean {
   const q = readQuestion(sentence);
   if (perspectiveIndex.hits(q).length) return true;
-  return q.tokens.some((t) =>
-    perspectiveCompounds.tails.some(
-      (tail) => t.word.endsWith(tail) && perspectiveCompounds.stems.has(stem(t.word.slice(0, -tail.length).replace(/s$/, ''))),
-    ),
-  );
+  return q.tokens.some((t) => perspectiveOfCompound(t.word));
 }
 
 /** The asking sentences of a message, or the whole message when it cannot be told apart. */

@@ -12,7 +12,7 @@ import {
   followUpWords,
   homonymTitles,
   lexicon,
-  perspectiveCompounds,
+  perspectiveOfCompound,
   perspectiveIndex,
   readQuestion,
   titleLeads,
@@ -20,7 +20,7 @@ import {
 } from './lexicon';
 import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, type SearchResult } from './search';
-import { stem, type PhraseHit, type Question } from './text';
+import type { PhraseHit, Question } from './text';
 
 export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
 export type ChatIntent = 'thanks' | 'help' | 'greeting';
@@ -94,11 +94,7 @@ export interface Frame {
 function perspectiveCompoundHits(q: Question, used: Set<number>): EntityHit[] {
   const out: EntityHit[] = [];
   q.tokens.forEach((t, i) => {
-    if (used.has(i) || t.known) return;
-    const tail = perspectiveCompounds.tails.find((x) => t.word.endsWith(x) && t.word.length > x.length + 3);
-    if (!tail) return;
-    const base = t.word.slice(0, -tail.length);
-    const id = perspectiveCompounds.stems.get(stem(base)) ?? perspectiveCompounds.stems.get(stem(base.replace(/s$/, '')));
+    const id = used.has(i) || t.known ? undefined : perspectiveOfCompound(t.word);
     if (!id) return;
     used.add(i);
     out.push({ targets: [id], start: i, end: i + 1, score: 1 });

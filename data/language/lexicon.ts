@@ -70,15 +70,21 @@ export const perspectiveIndex = indexOf<string[]>(
   ),
 );
 
-/** One-word perspective names by stem, and the endings that make a compound of one ("velfærdsperspektivet", "driftsdelen"). */
-export const perspectiveCompounds = {
-  stems: new Map(
-    charter.perspectives.flatMap((p) =>
-      [p.heading, ...p.aliases].flatMap((a) => (tokenize(a).length === 1 ? [[tokenize(a)[0].stem, p.id] as [string, string]] : [])),
-    ),
+const compoundStems = new Map(
+  charter.perspectives.flatMap((p) =>
+    [p.heading, ...p.aliases].flatMap((a) => (tokenize(a).length === 1 ? [[tokenize(a)[0].stem, p.id] as [string, string]] : [])),
   ),
-  tails: [...raw.perspectiveCompoundTails].sort((a, b) => b.length - a.length),
-};
+);
+const compoundTails = [...raw.perspectiveCompoundTails].sort((a, b) => b.length - a.length);
+
+/** The perspective a compound names by a one-word name and an ending ("velfærdsperspektivet", "driftsdelen"), if any. */
+export function perspectiveOfCompound(word: string): string | undefined {
+  const tail = compoundTails.find((x) => word.endsWith(x) && word.length > x.length + 3);
+  if (!tail) return undefined;
+  const base = word.slice(0, -tail.length);
+  // Danish joins compounds with a linking -s- now and then ("drifts|delen").
+  return compoundStems.get(stem(base)) ?? compoundStems.get(stem(base.replace(/s$/, '')));
+}
 
 /** Follow-up questions: their markers ("og …", "what about …") and the words that say nothing else. */
 export const followUpWords = {
