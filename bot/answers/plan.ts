@@ -6,7 +6,7 @@ import { searchConcepts } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
 import { renderChoiceCard } from '../cards/choice-card';
 import { renderInfoCard } from '../cards/info-card';
-import { boundedCache } from '../../data/bounded-cache';
+import { boundedCache, type BoundedCache } from '../../data/bounded-cache';
 import type { AdaptiveCardJson } from '../cards/render';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
@@ -44,12 +44,16 @@ export interface Plan {
 
 const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
 
-// The same questions recur; an answer depends only on these, so it is kept.
-const answers = boundedCache<string, Plan>(2000);
+// The same questions recur; an answer depends only on these, so it is kept,
+// one memo per set of links (an app's configuration). A plan is mostly its
+// card (about 4 KB): the last 5,000 kept are about 20 MB.
+const memos = new WeakMap<AnswerContext['links'], BoundedCache<string, Plan>>();
 
 /** Answers one interpretation that is sure enough to answer. */
 export function answer(i: Interpretation, ctx: AnswerContext): Plan {
-  const key = JSON.stringify([i.intent, i.slots, ctx.language, ctx.role ?? null, ctx.question, ctx.links]);
+  let answers = memos.get(ctx.links);
+  if (!answers) memos.set(ctx.links, (answers = boundedCache<string, Plan>(5000)));
+  const key = `${i.intent}\u0000${JSON.stringify(i.slots)}\u0000${ctx.language}\u0000${ctx.role ?? ''}\u0000${ctx.question}`;
   return answers.get(key) ?? answers.set(key, compose(i, ctx));
 }
 

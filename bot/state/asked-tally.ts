@@ -28,7 +28,7 @@ export class AskedTally {
 
   add(asked: Asked): void {
     const day = this.now().toISOString().slice(0, 10);
-    const key = JSON.stringify([day, asked.intent, asked.role ?? '', asked.perspective ?? '']);
+    const key = `${day}\u0000${asked.intent}\u0000${asked.role ?? ''}\u0000${asked.perspective ?? ''}`;
     const seen = this.counts.get(key);
     if (seen) seen.n += 1;
     else this.counts.set(key, { ...asked, day, n: 1 });
@@ -36,17 +36,20 @@ export class AskedTally {
     this.gathering = true;
     let batch: (Asked & { day: string; n: number })[] | undefined;
     // A retry writes the same batch again; counts that arrive meanwhile start the next one.
-    void this.bookkeeping.run('log_asked', async () => {
-      if (!batch) {
-        await new Promise((resolve) => setTimeout(resolve, this.windowMs));
-        batch = [...this.counts.values()];
-        this.counts = new Map();
-        this.gathering = false;
-      }
-      for (const day of new Set(batch.map((b) => b.day))) {
-        const counts = batch.filter((b) => b.day === day).map(({ intent, role, perspective, n }) => ({ intent, role, perspective, n }));
-        await this.log.record('asked', { question: '', counts }, day);
-      }
-    });
+    void this.bookkeeping.run(
+      'log_asked',
+      async () => {
+        if (!batch) {
+          batch = [...this.counts.values()];
+          this.counts = new Map();
+          this.gathering = false;
+        }
+        for (const day of new Set(batch.map((b) => b.day))) {
+          const counts = batch.filter((b) => b.day === day).map(({ intent, role, perspective, n }) => ({ intent, role, perspective, n }));
+          await this.log.record('asked', { question: '', counts }, day);
+        }
+      },
+      this.windowMs,
+    );
   }
 }

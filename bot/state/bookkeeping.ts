@@ -46,9 +46,11 @@ export class Bookkeeping {
    * rejects: it settles when the first try does, or after `inlineMs`, so in
    * the usual case the write is done when the reply goes out, and under load
    * or in an outage the reply does not wait. `label` names the job in the
-   * log (never its data).
+   * log (never its data). With `afterMs`, the first try waits that long
+   * without holding a slot (for writes that gather what comes meanwhile);
+   * `drain()` still waits for it.
    */
-  run(label: string, job: () => Promise<unknown>): Promise<void> {
+  run(label: string, job: () => Promise<unknown>, afterMs = 0): Promise<void> {
     if (this.pending >= this.options.maxPending) {
       this.log.error('bookkeeping_dropped', { job: label, pending: this.pending });
       return Promise.resolve();
@@ -56,7 +58,8 @@ export class Bookkeeping {
     this.pending += 1;
     let firstTry!: () => void;
     const tried = new Promise<void>((resolve) => (firstTry = resolve));
-    const done = this.attempt(label, job, firstTry).finally(() => {
+    const start = afterMs > 0 ? sleep(afterMs) : Promise.resolve();
+    const done = start.then(() => this.attempt(label, job, firstTry)).finally(() => {
       this.pending -= 1;
       this.running.delete(done);
       firstTry();

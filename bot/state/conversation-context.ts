@@ -3,6 +3,9 @@
 // and person; forgotten after FOLLOW_UP_MINUTES. Writing it is bookkeeping:
 // it never delays or fails an answer. Until a write has landed, this
 // process answers from the value it is writing, so a quick follow-up sees it.
+// A record is written at most once per WRITE_EVERY_MS: a person types slower
+// than that, and a burst of answers (a script, a busy shared account) costs
+// one disk write per interval instead of one per answer.
 import { boundedCache } from '../../data/bounded-cache';
 import { FOLLOW_UP_MINUTES } from '../../data/language/follow-up';
 import type { Interpretation } from '../../data/language/recognizer';
@@ -21,11 +24,15 @@ export const contextKey = (user: Person, conversationId: string) =>
 
 /** A record younger than this is not rewritten for the same answer. */
 const REFRESH_MS = 5 * 60_000;
+/** The shortest time between two writes of one record; answers meanwhile wait in memory and the newest is written. */
+export const WRITE_EVERY_MS = 2000;
 
 export class ConversationContexts {
   /** Values being written, newest per key; bounded, since a dropped write would leave its entry. */
   private readonly writing = boundedCache<string, ContextRecord>(10_000);
   private readonly scheduled = new Set<string>();
+  /** When each record was last written (monotonic ms), to space its writes. */
+  private readonly written = boundedCache<string, number>(10_000);
 
   constructor(
     private readonly store: KeyValueStore,
@@ -55,13 +62,19 @@ export class ConversationContexts {
     this.writing.set(key, record);
     if (this.scheduled.has(key)) return;
     this.scheduled.add(key);
-    void this.bookkeeping.run('remember_context', async () => {
-      // The newest value when the write starts; a later one schedules its own.
-      this.scheduled.delete(key);
-      const value = this.writing.get(key);
-      if (!value) return;
-      await this.store.put(key, value);
-      if (this.writing.get(key) === value) this.writing.delete(key);
-    });
+    const wait = (this.written.get(key) ?? -Infinity) + WRITE_EVERY_MS - performance.now();
+    void this.bookkeeping.run(
+      'remember_context',
+      async () => {
+        // The newest value when the write starts; a later one schedules its own.
+        this.scheduled.delete(key);
+        const value = this.writing.get(key);
+        if (!value) return;
+        this.written.set(key, performance.now());
+        await this.store.put(key, value);
+        if (this.writing.get(key) === value) this.writing.delete(key);
+      },
+      Math.max(0, wait),
+    );
   }
 }

@@ -87,7 +87,14 @@ export class FileStore implements KeyValueStore {
 
   async get<T = unknown>(key: string): Promise<Entry<T> | undefined> {
     this.assertOpen();
-    const record = this.lock ? await this.serialise(key, () => this.load(key)) : await this.loadFromDisk(key);
+    // Nothing in flight for this key and it is cached: the answer is known, no queue needed.
+    const known = this.queues.has(key) ? undefined : this.cache?.get(key);
+    const record =
+      known !== undefined
+        ? (known ?? undefined)
+        : this.lock
+          ? await this.serialise(key, () => this.load(key))
+          : await this.loadFromDisk(key);
     return record ? { value: JSON.parse(record.json) as T, etag: record.etag } : undefined;
   }
 

@@ -3,7 +3,8 @@
 // the activities the Q&A turn gave it (ECHO_REPLIES, captured by bench.js per
 // question and role), so both send the same bytes and only the logic differs.
 const fs = require('node:fs');
-const { ActivityHandler } = require('botbuilder');
+// A Teams activity handler, as the app's bot is: the stack is the same, only the logic differs.
+const { TeamsActivityHandler } = require('botbuilder');
 const { loadConfig } = require('../../lib/bot/config');
 const { createLogger } = require('../../lib/bot/log');
 const { createAdapter } = require('../../lib/bot/adapter');
@@ -13,7 +14,7 @@ const config = loadConfig();
 const log = createLogger('warn');
 const replies = JSON.parse(fs.readFileSync(process.env.ECHO_REPLIES, 'utf8'));
 const ROLES = ['direktion', 'centerchef', 'leder-af-ledere', 'leder-af-medarbejdere', 'medarbejder'];
-const bot = new ActivityHandler();
+const bot = new TeamsActivityHandler();
 bot.onMessage(async (context, next) => {
   const user = Number(/(\d+)$/.exec(context.activity.from.id)?.[1] ?? 0);
   const found = replies[`${ROLES[user % ROLES.length]}\u0000${context.activity.text}`];
