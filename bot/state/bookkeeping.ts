@@ -59,11 +59,13 @@ export class Bookkeeping {
     let firstTry!: () => void;
     const tried = new Promise<void>((resolve) => (firstTry = resolve));
     const start = afterMs > 0 ? sleep(afterMs) : Promise.resolve();
-    const done = start.then(() => this.attempt(label, job, firstTry)).finally(() => {
-      this.pending -= 1;
-      this.running.delete(done);
-      firstTry();
-    });
+    const done = start
+      .then(() => this.attempt(label, job, firstTry))
+      .finally(() => {
+        this.pending -= 1;
+        this.running.delete(done);
+        firstTry();
+      });
     this.running.add(done);
     return Promise.race([tried, sleep(this.options.inlineMs)]);
   }
