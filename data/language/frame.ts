@@ -47,6 +47,8 @@ export type Feature =
   | 'chain'
   | 'chainStrong'
   | 'helpCue'
+  | 'thanksCue'
+  | 'asks'
   | 'self'
   | 'selfStrong'
   | 'everyone'
@@ -56,6 +58,8 @@ export type Feature =
   | 'info'
   | 'infoCue'
   | 'origin'
+  | 'aboutCue'
+  | 'namedInfo'
   | 'chat'
   | 'alsoSetRole';
 
@@ -263,6 +267,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     chain: () => Boolean(cues.chain || cues.chainStrong),
     chainStrong: () => Boolean(cues.chainStrong),
     helpCue: () => chat === 'help',
+    thanksCue: () => chat === 'thanks',
+    // A question mark or a question word: "tak, det var brugbart" only thanks.
+    asks: () => /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word)),
     self: () => self,
     selfStrong: () => selfStrong,
     everyone: () => everyoneHit,
@@ -272,6 +279,10 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     info: () => Boolean(info),
     infoCue: () => Boolean(info && cues[info]),
     origin: () => Boolean(cues.origin),
+    // "Hvorfor hedder det Hvidovrevejen, hvad er formålet?" asks about the charter, not where its concepts come from.
+    aboutCue: () => Boolean(cues.about),
+    // Den Nye Syntese or the values named outright: the subject, even beside a role in a sentence that tells.
+    namedInfo: () => Boolean(cues.synthesis || cues.values),
     chat: () => Boolean(chat),
     alsoSetRole: () => Boolean(alsoSetRole),
   };

@@ -164,10 +164,11 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
     // No statement has every word ("hvem arbejder med evalueringskultur"):
     // the most specific word that some statement has carries the question.
     if (groups.length > 1) {
-      const single = groups
-        .map((g) => run([g], fuzzy))
-        .filter((r) => r.length > 0)
-        .sort((a, b) => a.length - b.length)[0];
+      const found = groups.map((g) => run([g], fuzzy)).filter((r) => r.length > 0);
+      // Mostly words the charter never uses ("reglerne for børnenes sovetider i vuggestuen"), and
+      // no topic the lexicon names: the question is about something else; one shared word is not a topic.
+      if (found.length * 2 < groups.length && groups.every((g) => g.length === 1)) continue;
+      const single = found.sort((a, b) => a.length - b.length)[0];
       if (single) return { hits: toHits(single), concepts: groups, fuzzy: true };
     }
   }
