@@ -18,6 +18,7 @@ import {
   titleLeads,
   type CueIntent,
 } from './lexicon';
+import relations from './relations.json';
 import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, type SearchResult } from './search';
 import type { PhraseHit, Question } from './text';
@@ -126,6 +127,9 @@ function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; wo
 const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
   order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
 
+/** Words before a role that make it who the asker deals with, not who is asked about. */
+const counterpartWords = new Set(relations.counterpartWords);
+
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
 
@@ -146,7 +150,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const { hits: roleHits, self: selfDescribed } = findRoles(q, used, asker, notATitle);
   const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
-  const explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
+  let explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
   const ambiguous = roleTargets.find((r) => r.ambiguous);
   const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
 
@@ -154,7 +158,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
   const free = (i: number) => !used.has(i);
   const selfStrong = Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));
-  const self =
+  let self =
     tokens.some((t, i) => free(i) && lexicon.self.has(t.word) && (!lexicon.englishOnly.has(t.word) || language === 'en')) ||
     outside(lexicon.selfStrong);
   const everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
@@ -193,6 +197,19 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
 
+  // "Feedback til min leder", "forventninger med min teamleder": with a topic, a role after
+  // "til/med" is who the asker deals with; the question is about the asker's own part.
+  // Only "til min leder", "with my manager": the possessive says it is the asker's own counterpart.
+  const counterpart = (h: EntityHit) => {
+    // The possessive is part of a relation ("min leder") or just before the role ("min teamleder").
+    const own = lexicon.possessive.has(tokens[h.start].word) ? h.start : h.start - 1;
+    return own > 0 && lexicon.possessive.has(tokens[own].word) && counterpartWords.has(tokens[own - 1].word);
+  };
+  const named = roleHits.filter((h) => !h.targets.includes('alle'));
+  if (terms.length && !perspectives.length && !roleAfterCue && named.length === 1 && counterpart(named[0])) {
+    explicit = [];
+    self = true;
+  }
   const role = explicit[0] as (Target & { id: RowId }) | undefined;
   const perspective = perspectives[0] as (Target & { id: PerspectiveId }) | undefined;
   const info = longest(INFO_ORDER, cues) ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
