@@ -4,7 +4,7 @@
 // them ("min leder", "mine afdelingsledere") and, when they describe
 // themselves, by what they do ("jeg underviser"). The words are in
 // relations.json and job-titles.json. Pure and browser-safe.
-import { isRoleId, type RoleId } from '../charter';
+import { isRoleId, ROLE_IDS, type RoleId } from '../charter';
 import { findEntities, type EntityHit } from './entities';
 import jobTitles from './job-titles.json';
 import { roleIndex, vocabulary, type RoleWord } from './lexicon';
@@ -26,6 +26,8 @@ const descriptionIndex = index(relations.descriptions);
 const selfDescriptionIndex = index(relations.selfDescriptions);
 const asWords = new Set(relations.selfAs.as);
 const selfWords = new Set(relations.selfAs.self);
+const below = new Set(relations.ownedLeaders.below);
+const above = new Set(relations.ownedLeaders.above);
 const heads = Object.entries(jobTitles.compoundHeads);
 const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
 const definite = relations.definiteEndings;
@@ -86,6 +88,14 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   hits = hits.map((h) => (own && h.targets.length > 1 && h.targets.includes(own) && asSelf(h) ? { ...h, targets: [own] } : h));
   // "Hvad kan jeg som centerchef forvente af direktionen?": the asker's own role is said in passing; the other is asked about.
   if (hits.some((h) => !asSelf(h))) hits = hits.filter((h) => !asSelf(h));
+  // "Mine institutionsledere" from a leder af ledere: the leaders under the asker; "min afdelingsleder": the one above.
+  hits = hits.map((h) => {
+    const before = h.start > 0 ? tokens[h.start - 1].word : '';
+    if (!asker || h.targets.length < 2 || !(below.has(before) || above.has(before))) return h;
+    const rank = ROLE_IDS.indexOf(asker);
+    const fits = h.targets.filter((t) => isRoleId(t) && (below.has(before) ? ROLE_IDS.indexOf(t) > rank : ROLE_IDS.indexOf(t) < rank));
+    return fits.length ? { ...h, targets: fits } : h;
+  });
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
