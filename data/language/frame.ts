@@ -59,6 +59,7 @@ export type Feature =
   | 'info'
   | 'infoCue'
   | 'origin'
+  | 'wholeRole'
   | 'aboutCue'
   | 'namedInfo'
   | 'chat'
@@ -296,6 +297,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     info: () => Boolean(info),
     infoCue: () => Boolean(info && cues[info]),
     origin: () => Boolean(cues.origin),
+    // "Giv mig hele min rolle" asks for the role's statements, not which role is stored.
+    wholeRole: () => Boolean(cues.wholeRole),
     // "Hvorfor hedder det Hvidovrevejen, hvad er formålet?" asks about the charter, not where its concepts come from.
     aboutCue: () => Boolean(cues.about),
     // Den Nye Syntese or the values named outright: the subject, even beside a role in a sentence that tells.
