@@ -20,8 +20,8 @@ import {
 } from './lexicon';
 import relations from './relations.json';
 import { findRoles, startsAsSetRole } from './role-hits';
-import { concepts, searchConcepts, type SearchResult } from './search';
-import type { PhraseHit, Question } from './text';
+import { concepts, searchConcepts, statementsSaying, type SearchResult } from './search';
+import { tokenize, type PhraseHit, type Question } from './text';
 
 export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
 export type ChatIntent = 'thanks' | 'help' | 'greeting';
@@ -128,6 +128,23 @@ function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; wo
 const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
   order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
 
+/** Quotation marks people type around a phrase. */
+const QUOTE = /['"‘’“”«»„]([^'"‘’“”«»„]{3,120})['"‘’“”«»„]/gu;
+
+/** The first quoted phrase of two or more words that some statement says word for word, and the words left besides it. */
+function quotedPhrase(text: string, tokens: Question['tokens'], leftover: Set<number>): { phrase: string; rest: Set<number> } | undefined {
+  for (const m of text.matchAll(QUOTE)) {
+    const words = tokenize(m[1]).map((t) => t.word);
+    if (words.length < 2) continue;
+    const phrase = words.join(' ');
+    if (!statementsSaying(phrase).length) continue;
+    const start = tokens.findIndex((_t, i) => words.every((w, k) => tokens[i + k]?.word === w));
+    const rest = new Set([...leftover].filter((i) => start < 0 || i < start || i >= start + words.length));
+    return { phrase, rest };
+  }
+  return undefined;
+}
+
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
 
@@ -182,7 +199,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
           !lexicon.questionWords.has(tokens[i].word),
       ),
   );
-  const terms = concepts(q, leftover);
+  // A phrase quoted from the charter ("hvad betyder 'opgaven sætter holdet'?") is searched word for word.
+  const quote = quotedPhrase(text, tokens, leftover);
+  const terms = quote ? [[quote.phrase], ...concepts(q, quote.rest)] : concepts(q, leftover);
 
   const setCue = cues.setRole;
   const roleAfterCue =

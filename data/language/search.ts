@@ -134,16 +134,42 @@ export function searchConcepts(all: string[][], filter: { rows?: RowId[]; perspe
   return results.get(key) ?? results.set(key, searchUncached(groups, filter));
 }
 
-function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
-  if (groups.length === 0) return { hits: [], concepts: groups, fuzzy: false };
+/** A quoted phrase ("'opgaven sætter holdet'") as its words joined by spaces: the statements that say it, word for word. */
+const statementWords = new Map<string, string>();
+const wordsOf = (text: string) =>
+  ` ${tokenize(text)
+    .map((t) => t.word)
+    .join(' ')} `;
+export function statementsSaying(phrase: string): string[] {
+  if (!statementWords.size) for (const st of allStatements()) statementWords.set(st.id, wordsOf(st.text));
+  const wanted = ` ${phrase} `;
+  return [...statementWords].filter(([, words]) => words.includes(wanted)).map(([id]) => id);
+}
+
+function searchUncached(all: string[][], filter: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
+  if (all.length === 0) return { hits: [], concepts: all, fuzzy: false };
+  // A quoted phrase narrows to the statements that say it; the other words search among those.
+  const quoted = all.filter((g) => g.length === 1 && g[0].includes(' ')).map((g) => new Set(statementsSaying(g[0])));
+  const groups = all.filter((g) => !(g.length === 1 && g[0].includes(' ')));
   const keep = (id: string) => {
     const where = locate(id);
     return (
       Boolean(where) &&
+      quoted.every((ids) => ids.has(id)) &&
       (!filter.rows || filter.rows.includes(where!.row.id)) &&
       (!filter.perspectives || filter.perspectives.includes(where!.perspective.id))
     );
   };
+  if (groups.length === 0) {
+    const stems = all.flatMap((g) => tokenize(g[0]).map((t) => t.stem));
+    const hits = allStatements()
+      .filter((st) => keep(st.id))
+      .map((st): SearchHit => {
+        const where = locate(st.id)!;
+        return { statement: st, row: where.row.id, perspective: where.perspective.id, score: 1, stems };
+      });
+    return { hits, concepts: all, fuzzy: false };
+  }
   const run = (gs: string[][], fuzzy: boolean) =>
     getIndex().search({ combineWith: 'AND', queries: gs.map((g) => termQuery(g, fuzzy)) }, { filter: (r) => keep(String(r.id)) });
   const toHits = (results: ReturnType<typeof run>): SearchHit[] =>
@@ -160,7 +186,7 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
     });
   for (const fuzzy of [false, true]) {
     const results = run(groups, fuzzy);
-    if (results.length) return { hits: toHits(results), concepts: groups, fuzzy };
+    if (results.length) return { hits: toHits(results), concepts: all, fuzzy };
     // No statement has every word ("hvem arbejder med evalueringskultur"):
     // the most specific word that some statement has carries the question.
     if (groups.length > 1) {
@@ -169,10 +195,10 @@ function searchUncached(groups: string[][], filter: { rows?: RowId[]; perspectiv
       // no topic the lexicon names: the question is about something else; one shared word is not a topic.
       if (found.length * 2 < groups.length && groups.every((g) => g.length === 1)) continue;
       const single = found.sort((a, b) => a.length - b.length)[0];
-      if (single) return { hits: toHits(single), concepts: groups, fuzzy: true };
+      if (single) return { hits: toHits(single), concepts: all, fuzzy: true };
     }
   }
-  return { hits: [], concepts: groups, fuzzy: false };
+  return { hits: [], concepts: all, fuzzy: false };
 }
 
 /** Search from free text, as the tab's search box does. */
