@@ -98,7 +98,21 @@ export function concepts(q: Question, only?: Set<number>): string[][] {
   }
   const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
   for (const t of contentTokens(rest)) groups.push([t.word]);
-  return groups;
+  return mergeOverlapping(groups);
+}
+
+/** "Politikerne og de politiske udvalg" names one topic twice: groups sharing a word are one concept, not two to AND. */
+function mergeOverlapping(groups: string[][]): string[][] {
+  const out: string[][] = [];
+  for (const g of groups) {
+    const same = out.find((o) => o.length > 1 && g.length > 1 && g.some((w) => o.includes(w)));
+    if (!same) {
+      out.push([...g]);
+      continue;
+    }
+    for (const w of g) if (!same.includes(w)) same.push(w);
+  }
+  return out;
 }
 
 const termOptions = (fuzzy: boolean) => ({
@@ -194,7 +208,9 @@ function searchUncached(all: string[][], filter: { rows?: RowId[]; perspectives?
       // Mostly words the charter never uses ("reglerne for børnenes sovetider i vuggestuen"), and
       // no topic the lexicon names: the question is about something else; one shared word is not a topic.
       if (found.length * 2 < groups.length && groups.every((g) => g.length === 1)) continue;
-      const single = found.sort((a, b) => a.length - b.length)[0];
+      // A topic the lexicon names carries the question before a plain word ("levere ift politikerne").
+      const named = groups.map((g, i) => ({ g, r: run([g], fuzzy), i })).filter((x) => x.r.length > 0 && x.g.length > 1);
+      const single = (named.length ? named.map((x) => x.r) : found).sort((a, b) => a.length - b.length)[0];
       if (single) return { hits: toHits(single), concepts: all, fuzzy: true };
     }
   }
