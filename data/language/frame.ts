@@ -147,6 +147,7 @@ function quotedPhrase(text: string, tokens: Question['tokens'], leftover: Set<nu
 
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
+const negations = new Set(relations.negations);
 
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
@@ -165,7 +166,11 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   // "Fra direktionen og ned": a role inside a chain phrase is where the chain starts, not the role asked about.
   const chainSpan = cues.chainStrong;
   if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
-  const { hits: roleHits, self: selfDescribed } = findRoles(q, used, asker, notATitle);
+  const found = findRoles(q, used, asker, notATitle);
+  const selfDescribed = found.self;
+  // "… så jeg er vist ikke medarbejder længere": a role said not to be is not named.
+  const negated = (h: EntityHit) => [1, 2].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
+  const roleHits = found.hits.some((h) => !negated(h)) ? found.hits.filter((h) => !negated(h)) : found.hits;
   const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
   let explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
@@ -203,11 +208,15 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const quote = quotedPhrase(text, tokens, leftover);
   const terms = quote ? [[quote.phrase], ...concepts(q, quote.rest)] : concepts(q, leftover);
 
-  const setCue = cues.setRole;
-  const roleAfterCue =
-    selfDescribed ??
-    (setCue && roleHits.find((h) => h.start >= setCue.end && h.start <= setCue.end + 2 && !h.targets.includes('alle'))) ??
-    startsAsSetRole(q, roleHits);
+  // Any "jeg er …" / "er blevet …" with a role right after it: "jeg er ikke længere afdelingsleder – er blevet centerchef".
+  const setCues = lexicon.cues.setRole
+    .hits(q)
+    .map(({ hit }) => hit)
+    .filter((c) => c.score >= 0.85)
+    // The longest cue first: "er lige blevet teamleder" says more than "jeg er sygeplejerske".
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const afterCue = (c: PhraseHit) => roleHits.find((h) => h.start >= c.end && h.start <= c.end + 2 && !h.targets.includes('alle'));
+  const roleAfterCue = selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits);
   // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
   const asksMore = Boolean(
     roleAfterCue &&

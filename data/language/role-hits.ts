@@ -26,6 +26,7 @@ const descriptionIndex = index(relations.descriptions);
 const selfDescriptionIndex = index(relations.selfDescriptions);
 const asWords = new Set(relations.selfAs.as);
 const selfWords = new Set(relations.selfAs.self);
+const between = new Set(relations.selfAs.between);
 const below = new Set(relations.ownedLeaders.below);
 const above = new Set(relations.ownedLeaders.above);
 const heads = Object.entries(jobTitles.compoundHeads);
@@ -79,10 +80,15 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   });
   let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
   // "Jeg som leder": an open leader word is the asker's own role when it is one of its meanings.
-  const asSelf = (h: EntityHit) =>
-    h.start > 0 &&
-    asWords.has(tokens[h.start - 1].word) &&
-    tokens.slice(Math.max(0, h.start - relations.selfAs.within), h.start - 1).some((t) => selfWords.has(t.word));
+  // "Mig som ny leder": a word like "ny" may stand between "som" and the role.
+  const asSelf = (h: EntityHit) => {
+    const as = h.start > 1 && between.has(tokens[h.start - 1].word) ? h.start - 2 : h.start - 1;
+    return (
+      as >= 0 &&
+      asWords.has(tokens[as].word) &&
+      tokens.slice(Math.max(0, as - relations.selfAs.within + 1), as).some((t) => selfWords.has(t.word))
+    );
+  };
   // "Jeg som afdelingsleder med teamledere under mig": what the asker says they do, else their stored role, says which leader.
   const own = selfHit && isRoleId(selfHit.targets[0]) ? selfHit.targets[0] : asker;
   hits = hits.map((h) => (own && h.targets.length > 1 && h.targets.includes(own) && asSelf(h) ? { ...h, targets: [own] } : h));
