@@ -86,6 +86,33 @@ export function perspectiveOfCompound(word: string): string | undefined {
   return compoundStems.get(stem(base)) ?? compoundStems.get(stem(base.replace(/s$/, '')));
 }
 
+// One-word role names, aliases and titles by stem, for compounds that start with one ("medarbejderdelen").
+const roleStems = new Map<string, string[]>(
+  [
+    ...charter.rows.flatMap((r) => [r.name, r.matrixLabel, ...r.aliases].map((a) => [a, [r.id]] as [string, string[]])),
+    ...titles.map(([t, w]) => [t, w.targets] as [string, string[]]),
+    ...Object.entries(raw.ambiguousRoles)
+      .filter(([k]) => !k.startsWith('$'))
+      .map(([k, v]) => [k, v as string[]] as [string, string[]]),
+  ]
+    .filter(([a]) => tokenize(a).length === 1 && !jobTitles.homonyms.includes(a))
+    .map(([a, targets]) => [tokenize(a)[0].stem, targets]),
+);
+const roleTails = [...raw.roleCompoundTails].sort((a, b) => b.length - a.length);
+
+/** The role a compound names by a role word and a part of the charter ("medarbejderdelen", "lederrollen"), if any. */
+export function roleOfCompound(word: string): { targets: string[]; head: string } | undefined {
+  const tail = roleTails.find((x) => word.endsWith(x) && word.length > x.length + 3);
+  if (!tail) return undefined;
+  const base = word.slice(0, -tail.length);
+  for (const b of [base, base.replace(/s$/, '')]) {
+    const targets = roleStems.get(stem(b));
+    // No title: "medarbejderdelen" names the role itself, not a job ("Som pædagog …").
+    if (targets) return { targets, head: '' };
+  }
+  return undefined;
+}
+
 /** Follow-up questions: their markers ("og …", "what about …") and the words that say nothing else. */
 export const followUpWords = {
   markers: plain(followUps.markers),

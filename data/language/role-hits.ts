@@ -7,7 +7,7 @@
 import { isRoleId, ROLE_IDS, type RoleId } from '../charter';
 import { findEntities, type EntityHit } from './entities';
 import jobTitles from './job-titles.json';
-import { roleIndex, vocabulary, type RoleWord } from './lexicon';
+import { roleIndex, roleOfCompound, vocabulary, type RoleWord } from './lexicon';
 import relations from './relations.json';
 import { PhraseIndex, phrases, stem, type Question } from './text';
 import words from './words.json';
@@ -72,7 +72,7 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   const compounds: EntityHit[] = [];
   tokens.forEach((t, i) => {
     if (used.has(i) || t.known) return;
-    const c = compound(t.word);
+    const c = compound(t.word) ?? roleOfCompound(t.word);
     if (!c) return;
     used.add(i);
     const title = c.targets.length === 1 ? c.head : undefined;
