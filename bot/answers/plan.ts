@@ -46,13 +46,13 @@ const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
 
 // The same questions recur; an answer depends only on these, so it is kept,
 // one memo per set of links (an app's configuration). A plan is mostly its
-// card (about 4 KB): the last 5,000 kept are about 20 MB.
+// card, several times its 4 KB of JSON as objects: 2,000 is the bound.
 const memos = new WeakMap<AnswerContext['links'], BoundedCache<string, Plan>>();
 
 /** Answers one interpretation that is sure enough to answer. */
 export function answer(i: Interpretation, ctx: AnswerContext): Plan {
   let answers = memos.get(ctx.links);
-  if (!answers) memos.set(ctx.links, (answers = boundedCache<string, Plan>(5000)));
+  if (!answers) memos.set(ctx.links, (answers = boundedCache<string, Plan>(2000)));
   const key = `${i.intent}\u0000${JSON.stringify(i.slots)}\u0000${ctx.language}\u0000${ctx.role ?? ''}\u0000${ctx.question}`;
   return answers.get(key) ?? answers.set(key, compose(i, ctx));
 }

@@ -72,7 +72,7 @@ export interface RecognizeOptions {
 export const CONFIDENT = 0.7;
 
 // Questions recur (example buttons, popular questions); reading one is pure, so it is kept.
-const readings = boundedCache<string, Recognition>(5000);
+const readings = boundedCache<string, Recognition>(10_000);
 
 /** Questions longer than this are read afresh each time, so the memo stays a few MB. */
 const MEMO_MAX_CHARS = 500;
