@@ -21,7 +21,7 @@ import {
 import relations from './relations.json';
 import { findRoles, startsAsSetRole } from './role-hits';
 import { concepts, searchConcepts, statementsSaying, type SearchResult } from './search';
-import { tokenize, type PhraseHit, type Question } from './text';
+import { tokenize, type PhraseHit, type Question, type Token } from './text';
 
 export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
 export type ChatIntent = 'thanks' | 'help' | 'greeting';
@@ -132,7 +132,7 @@ const longest = <T extends string>(order: readonly T[], cues: Partial<Record<str
 const QUOTE = /['"‘’“”«»„]([^'"‘’“”«»„]{3,120})['"‘’“”«»„]/gu;
 
 /** The first quoted phrase of two or more words that some statement says word for word, and the words left besides it. */
-function quotedPhrase(text: string, tokens: Question['tokens'], leftover: Set<number>): { phrase: string; rest: Set<number> } | undefined {
+function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<number>): { phrase: string; rest: Set<number> } | undefined {
   for (const m of text.matchAll(QUOTE)) {
     const words = tokenize(m[1]).map((t) => t.word);
     if (words.length < 2) continue;

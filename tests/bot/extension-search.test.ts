@@ -45,7 +45,8 @@ describe('a search in the compose box (composeExtension/query)', () => {
 
   // One case per query: what it must find first, and what every result must be.
   it.each<[string, { first: RegExp | string[]; all?: (id: string) => boolean; min?: number }]>([
-    ['kompetenceudviklng', { first: /kompetenceudvikling/i, all: mentions(/kompetence/i) }],
+    // A typo still finds competence development: the statements on kompetenceudvikling and on developing kompetencer.
+    ['kompetenceudviklng', { first: /kompetence/i, all: mentions(/kompetence/i), min: 5 }],
     ['velfaerd', { first: ids('alle', 'velfaerd'), all: (id) => id.split('.')[1] === 'velfaerd', min: 23 }],
     ['velfærd', { first: ids('alle', 'velfaerd'), all: (id) => id.split('.')[1] === 'velfaerd', min: 23 }],
     ['welfare', { first: ids('alle', 'velfaerd'), all: (id) => id.split('.')[1] === 'velfaerd' }],

@@ -21,6 +21,8 @@ const CORNERS = [
   'hvad er centerchefens ansvar for ferie og qwxyz',
   'løn værdier og ansvar for feedback',
   'jeg?',
+  // Den Nye Syntese asked about beside an open leader word (the sets' questions of this kind now name the role).
+  'hvad siger den nye syntese om lederne',
 ];
 
 describe('the decision table', () => {
