@@ -204,13 +204,14 @@ function searchUncached(all: string[][], filter: { rows?: RowId[]; perspectives?
     // No statement has every word ("hvem arbejder med evalueringskultur"):
     // the most specific word that some statement has carries the question.
     if (groups.length > 1) {
-      const found = groups.map((g) => run([g], fuzzy)).filter((r) => r.length > 0);
+      // Each concept searched alone, once.
+      const found = groups.map((g) => ({ g, r: run([g], fuzzy) })).filter((x) => x.r.length > 0);
       // Mostly words the charter never uses ("reglerne for børnenes sovetider i vuggestuen"), and
       // no topic the lexicon names: the question is about something else; one shared word is not a topic.
       if (found.length * 2 < groups.length && groups.every((g) => g.length === 1)) continue;
       // A topic the lexicon names carries the question before a plain word ("levere ift politikerne").
-      const named = groups.map((g, i) => ({ g, r: run([g], fuzzy), i })).filter((x) => x.r.length > 0 && x.g.length > 1);
-      const single = (named.length ? named.map((x) => x.r) : found).sort((a, b) => a.length - b.length)[0];
+      const named = found.filter((x) => x.g.length > 1);
+      const single = (named.length ? named : found).map((x) => x.r).sort((a, b) => a.length - b.length)[0];
       if (single) return { hits: toHits(single), concepts: all, fuzzy: true };
     }
   }
