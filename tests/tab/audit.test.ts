@@ -4,23 +4,13 @@
 // screenshots at 1366, 1000 and 390 px in test-artifacts/tab/ to look at.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { AXE_SOURCE, launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { AXE_SOURCE } from '../helpers/browser';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts/tab');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
+beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 interface View {
   name: string;
@@ -68,9 +58,9 @@ async function blankBelow(page: Page): Promise<number> {
 
 describe.each(THEMES)('$name theme', (theme) => {
   it.each(VIEWS)('$name: no axe violation at 1366 and 390 px, nothing blank, screenshots', async (view) => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await tab.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.emulateMedia(theme.media);
-    await page.goto(`${server.url}${withQuery(view.path, theme.query)}`);
+    await page.goto(`${tab.server.url}${withQuery(view.path, theme.query)}`);
     await view.act?.(page);
     await page.waitForSelector(view.ready);
     await page.waitForTimeout(150); // transitions settle for the screenshot

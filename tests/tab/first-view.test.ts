@@ -2,22 +2,11 @@
 // a phone paints it before any of the app's script runs, it looks like what
 // React then draws, it is shown only when it is what the app draws first, and
 // the largest paint does not wait for React.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
 
 const PHONE = { width: 390, height: 844 };
 
@@ -31,16 +20,16 @@ interface Visit {
 }
 
 async function open(url: string, visit: Visit = {}): Promise<Page> {
-  const page = await browser.newPage({
+  const page = await tab.browser.newPage({
     viewport: { ...PHONE, width: visit.width ?? PHONE.width },
     colorScheme: visit.colorScheme ?? 'light',
   });
   if (visit.storedPerspective) {
-    await page.goto(`${server.url}/tab/app-config.json`);
+    await page.goto(`${tab.server.url}/tab/app-config.json`);
     await page.evaluate((p) => localStorage.setItem('hvidovrevejen.perspective', p), visit.storedPerspective);
   }
   if (visit.withoutApp) await page.route(/\/tab\/assets\/index-[^/]*\.js$/, (r) => r.abort());
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${tab.server.url}${url}`);
   return page;
 }
 
@@ -108,7 +97,7 @@ describe('the first view built into the page', () => {
   });
 
   it("lets a phone's largest paint happen before React draws, and React's drawing add no later one", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await tab.browser.newPage({ viewport: PHONE });
     await page.addInitScript(() => {
       const w = window as unknown as { lcp: number[]; reactAt?: number };
       w.lcp = [];
@@ -120,7 +109,7 @@ describe('the first view built into the page', () => {
         if (w.reactAt === undefined && document.querySelector('#root > .app')) w.reactAt = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.url}/tab/`);
+    await page.goto(`${tab.server.url}/tab/`);
     await page.waitForSelector('[data-statement]');
     await page.waitForTimeout(500);
     const { lcp, reactAt } = await page.evaluate(() => {

@@ -2,25 +2,14 @@
 // the deep link that keeps the header in view, the keyboard (skip link, one
 // tab stop per tab strip, the matrix as a grid, focus after activation), page
 // titles, the wheel's labels and search that leads to its cell.
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
 
 async function open(url: string, width = 1366, height = 768): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.url}${url}`);
+  const page = await tab.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${tab.server.url}${url}`);
   return page;
 }
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -42,7 +31,7 @@ describe('history', () => {
     expect(await page.title()).toBe('Hjulet · Hvidovrevejen');
     await page.goBack();
     await page.waitForSelector('table.matrix');
-    expect(page.url()).toBe(`${server.url}/tab/#matrix`);
+    expect(page.url()).toBe(`${tab.server.url}/tab/#matrix`);
     await page.goForward();
     await page.waitForSelector('#wheel-title');
     await page.close();

@@ -1,24 +1,13 @@
 // Tab strips that do not fit scroll sideways; a fade with a chevron shows on
 // each side that hides tabs (tab/src/ui/tab-strip.tsx, strip-overflow.ts).
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
 
 async function open(width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 844 } });
-  await page.goto(`${server.url}/tab/`);
+  const page = await tab.browser.newPage({ viewport: { width, height: 844 } });
+  await page.goto(`${tab.server.url}/tab/`);
   await page.waitForSelector('[data-statement]');
   return page;
 }

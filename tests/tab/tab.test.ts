@@ -1,34 +1,24 @@
-// The tab in real headless Chromium against the running server.
+// The tab in real headless Chromium against the running tab.server.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { allStatements, cell, charter } from '../../data/charter';
 import { charterNames } from '../../tab/src/charter-names';
 import { tabConfig } from '../../tab/src/tab-config';
-import { AXE_SOURCE, launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { AXE_SOURCE } from '../helpers/browser';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts/tab');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
+beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 async function open(url: string, options: { width?: number; height?: number } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
+  const page = await tab.browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${tab.server.url}${url}`);
   return page;
 }
 
@@ -181,12 +171,12 @@ describe('the configuration page', () => {
   it('builds the contentUrl for the view the team chooses', async () => {
     const page = await open('/tab/config.html');
     await page.getByTestId('default-view').selectOption('role/medarbejder');
-    const expected = tabConfig('role/medarbejder', server.url, charterNames(charter));
+    const expected = tabConfig('role/medarbejder', tab.server.url, charterNames(charter));
     await page.waitForFunction(
       (url) => document.querySelector('[data-testid=preview]')?.getAttribute('data-content-url') === url,
       expected.contentUrl,
     );
-    expect(expected.contentUrl).toBe(`${server.url}/tab/?view=role%2Fmedarbejder`);
+    expect(expected.contentUrl).toBe(`${tab.server.url}/tab/?view=role%2Fmedarbejder`);
     expect(await page.textContent('[data-testid=display-name]')).toBe('Hvidovrevejen · Medarbejder');
     expect(await page.textContent('[data-testid=opens-on]')).toBe('Rolle: Medarbejder');
     // Every view can be the default, in the tab's own words ("ALLE", not "Alle").

@@ -4,38 +4,27 @@
 // payload and remove handler.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { charter } from '../../data/charter';
 import { charterNames } from '../../tab/src/charter-names';
 import { tabConfig } from '../../tab/src/tab-config';
-import { launchChromium } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { tabUnderTest } from '../helpers/tab-under-test';
 
 const HOST_PAGE = fs.readFileSync(path.join(__dirname, 'fake-teams-host.html'), 'utf8');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  browser = await launchChromium();
-}, 30000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tab = tabUnderTest();
 
 type Logged = { func: string; args: unknown[] };
 
 /** Opens the fake host, which frames `src` with the given context. */
 async function host(src: string, context: Record<string, string>): Promise<{ page: Page; app: () => Frame; log: () => Promise<Logged[]> }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await tab.browser.newPage({ viewport: { width: 1280, height: 860 } });
   // Nothing leaves the machine: teams-js's list of host origins is answered here.
   await page.route(
-    (url) => !url.href.startsWith(`${server.url}/`),
+    (url) => !url.href.startsWith(`${tab.server.url}/`),
     (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ validOrigins: ['teams.microsoft.com'] }) }),
   );
-  await page.route(`${server.url}/fake-teams-host.html*`, (route) => route.fulfill({ contentType: 'text/html', body: HOST_PAGE }));
-  await page.goto(`${server.url}/fake-teams-host.html?${new URLSearchParams({ src, ...context })}`);
+  await page.route(`${tab.server.url}/fake-teams-host.html*`, (route) => route.fulfill({ contentType: 'text/html', body: HOST_PAGE }));
+  await page.goto(`${tab.server.url}/fake-teams-host.html?${new URLSearchParams({ src, ...context })}`);
   return {
     page,
     app: () => page.frames().find((f) => f.url().includes(src.split('?')[0]))!,
@@ -86,7 +75,7 @@ describe('the configuration page in the fake Teams host', () => {
       ] as const);
     await send('settings.save', [{}]);
     const saved = await logged(h.log, 'settings.setSettings');
-    expect(saved.args).toEqual([tabConfig('perspective/robust', server.url, charterNames(charter))]);
+    expect(saved.args).toEqual([tabConfig('perspective/robust', tab.server.url, charterNames(charter))]);
     await logged(h.log, 'settings.save.success');
     await send('settings.remove', []);
     await logged(h.log, 'settings.remove.success');
