@@ -6,10 +6,12 @@ import { searchConcepts } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
 import { renderChoiceCard } from '../cards/choice-card';
 import { renderInfoCard } from '../cards/info-card';
+import { revote } from '../cards/feedback-part';
 import { boundedCache, type BoundedCache } from '../../data/bounded-cache';
 import type { AdaptiveCardJson } from '../cards/render';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
+import { feedbackFor } from './feedback';
 import {
   aboutAnswer,
   didYouMeanAnswer,
@@ -44,17 +46,22 @@ export interface Plan {
 
 const card = (c: AdaptiveCardJson): Outgoing => ({ card: c });
 
-// The same questions recur; an answer depends only on these, so it is kept,
-// one memo per set of links (an app's configuration). A plan is mostly its
-// card, several times its 4 KB of JSON as objects: 2,000 is the bound.
+// The same answers recur; an answer depends only on these, so it is kept,
+// one memo per set of links (an app's configuration). It is kept without the
+// question, which only the vote part names: that part is made per reply.
+// A plan is mostly its card, several times its 4 KB of JSON as objects:
+// 2,000 is the bound.
 const memos = new WeakMap<AnswerContext['links'], BoundedCache<string, Plan>>();
 
 /** Answers one interpretation that is sure enough to answer. */
 export function answer(i: Interpretation, ctx: AnswerContext): Plan {
   let answers = memos.get(ctx.links);
   if (!answers) memos.set(ctx.links, (answers = boundedCache<string, Plan>(2000)));
-  const key = `${i.intent}\u0000${JSON.stringify(i.slots)}\u0000${ctx.language}\u0000${ctx.role ?? ''}\u0000${ctx.question}`;
-  return answers.get(key) ?? answers.set(key, compose(i, ctx));
+  const key = `${i.intent}\u0000${JSON.stringify(i.slots)}\u0000${ctx.language}\u0000${ctx.role ?? ''}`;
+  const general = answers.get(key) ?? answers.set(key, compose(i, { ...ctx, question: '' }));
+  if (!ctx.question) return general;
+  const asked = (intent: string, content: string) => feedbackFor(ctx, intent, content);
+  return { ...general, messages: general.messages.map((m) => (m.card ? { ...m, card: revote(m.card, asked) } : m)) };
 }
 
 function compose(i: Interpretation, ctx: AnswerContext): Plan {

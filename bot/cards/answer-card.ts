@@ -1,5 +1,6 @@
 import type { FeedbackData } from '../answers/feedback';
 import template from './answer.json';
+import { withFeedback } from './feedback-part';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
 export type ContainerStyle = 'default' | 'emphasis' | 'accent' | 'good' | 'warning' | 'attention';
@@ -25,11 +26,12 @@ export interface AnswerCardData {
   feedback: FeedbackData;
 }
 
-const expand = cardTemplate<AnswerCardData>(template);
+const expand = cardTemplate<Omit<AnswerCardData, 'feedback'>>(template);
 
 /** An answer quoting charter statements verbatim. */
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
   // The template cannot leave a property out, so give optional ones their defaults.
-  const sections = data.sections.map((s) => ({ style: 'default' as const, ...s }));
-  return expand({ ...data, header: { lead: undefined, ...data.header }, sections });
+  const { feedback, ...body } = data;
+  const sections = body.sections.map((s) => ({ style: 'default' as const, ...s }));
+  return withFeedback(expand({ ...body, header: { lead: undefined, ...body.header }, sections }), data.intent, feedback);
 }

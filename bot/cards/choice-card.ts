@@ -1,6 +1,7 @@
 import type { FeedbackData } from '../answers/feedback';
 import type { ContainerStyle } from './answer-card';
 import template from './choice.json';
+import { withFeedback } from './feedback-part';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
 export interface ChoiceCardData {
@@ -17,9 +18,10 @@ export interface ChoiceCardData {
   feedback?: FeedbackData;
 }
 
-const expand = cardTemplate<ChoiceCardData>(template);
+const expand = cardTemplate<Omit<ChoiceCardData, 'feedback'>>(template);
 
 /** A short message with buttons: welcome, help, role picker, "Mente du …?". */
 export function renderChoiceCard(data: ChoiceCardData): AdaptiveCardJson {
-  return expand({ feedback: undefined, ...data });
+  const { feedback, ...body } = data;
+  return withFeedback(expand(body), data.intent, feedback);
 }

@@ -1,5 +1,6 @@
 import type { FeedbackData } from '../answers/feedback';
 import template from './info.json';
+import { withFeedback } from './feedback-part';
 import { cardTemplate, type AdaptiveCardJson, type Button } from './render';
 
 export interface InfoCardData {
@@ -18,9 +19,10 @@ export interface InfoCardData {
   feedback: FeedbackData;
 }
 
-const expand = cardTemplate<InfoCardData>(template);
+const expand = cardTemplate<Omit<InfoCardData, 'feedback'>>(template);
 
 /** Charter prose quoted verbatim: foreword, values, Den Nye Syntese. */
 export function renderInfoCard(data: InfoCardData): AdaptiveCardJson {
-  return expand(data);
+  const { feedback, ...body } = data;
+  return withFeedback(expand(body), data.intent, feedback);
 }

@@ -8,7 +8,10 @@ import { tokenize } from './text';
 const REFERENCES = new Set(relations.references);
 // A full stop ends a sentence only before a capital: "ift. resultaterne" is one.
 const SENTENCES = /(?<=[?!])\s+|(?<=\.)\s+(?=\p{Lu})/u;
-const ASKS = /\?\s*$/;
+const QUESTION_END = /\?\s*$/;
+/** A sentence asks when it ends in a question mark or opens with a question word ("hvor kommer det fra"). */
+const OPENERS = new Set(relations.askingOpeners);
+const asks = (s: string) => QUESTION_END.test(s) || OPENERS.has(tokenize(s)[0]?.word ?? '');
 
 /** Whether a sentence names a perspective, by name or inside a compound ("resultatperspektivet"). */
 function namesPerspective(sentence: string): boolean {
@@ -21,8 +24,8 @@ function namesPerspective(sentence: string): boolean {
 export function focusOf(text: string): string {
   const sentences = text.split(SENTENCES).filter((s) => s.trim());
   if (sentences.length < 2) return text;
-  const asking = sentences.filter((s) => ASKS.test(s));
-  const telling = sentences.filter((s) => !ASKS.test(s) && tokenize(s).length >= relations.minTellingWords);
+  const asking = sentences.filter(asks);
+  const telling = sentences.filter((s) => !asks(s) && tokenize(s).length >= relations.minTellingWords);
   if (!asking.length || !telling.length) return text;
   // "Hvad står der om hendes bidrag?" points back at a sentence that names her; "Jeg er pædagog." sets a role.
   const pointsBack = asking.some((s) => tokenize(s).some((t) => REFERENCES.has(t.word)));

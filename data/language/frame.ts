@@ -148,6 +148,7 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
+const askingOpeners = new Set(relations.askingOpeners);
 
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
@@ -163,6 +164,13 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const notATitle = (h: EntityHit) =>
     h.end - h.start === 1 && homonymTitles.has(tokens[h.start].word) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
   const { best: cues, words: cueWords } = cueHits(q);
+  // "og hvad med mig i samme perspektiv?": words of a follow-up phrase do not name the overview.
+  let opening = 0;
+  while (opening < tokens.length && followUpWords.leadIns.has(tokens[opening].word)) opening++;
+  const phrases = followUpWords.markers.hits(q).map(({ hit }) => hit);
+  const markers = phrases.filter((m) => m.start <= opening);
+  const within = (c: PhraseHit) => phrases.some((m) => m.start <= c.start && c.end <= m.end);
+  for (const i of INFO_ORDER) if (cues[i] && within(cues[i])) delete cues[i];
   // "Fra direktionen og ned": a role inside a chain phrase is where the chain starts, not the role asked about.
   const chainSpan = cues.chainStrong;
   if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
@@ -174,7 +182,10 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
   let explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
-  const ambiguous = roleTargets.find((r) => r.ambiguous);
+  // "Jeg er afdelingsleder med teamledere under mig": the self-description settles which leader is meant.
+  const unsure = roleTargets.find((r) => r.ambiguous);
+  const settled = selfDescribed?.targets.length === 1 && unsure?.ambiguous?.includes(selfDescribed.targets[0]);
+  const ambiguous = settled ? undefined : unsure;
   const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
@@ -208,7 +219,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const quote = quotedPhrase(text, tokens, leftover);
   const terms = quote ? [[quote.phrase], ...concepts(q, quote.rest)] : concepts(q, leftover);
 
-  // Any "jeg er …" / "er blevet …" with a role right after it: "jeg er ikke længere afdelingsleder – er blevet centerchef".
+  // Any "jeg er …" / "er blevet …" with a role right after it. Without a question mark, only a
+  // question word such as "hvad" after the role asks more: "… mens min chef er på orlov" does not.: "jeg er ikke længere afdelingsleder – er blevet centerchef".
   const setCues = lexicon.cues.setRole
     .hits(q)
     .map(({ hit }) => hit)
@@ -221,7 +233,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const asksMore = Boolean(
     roleAfterCue &&
     !(cues.showRole && !perspectives.length) &&
-    (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => lexicon.questionWords.has(t.word))),
+    (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => askingOpeners.has(t.word))),
   );
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
@@ -244,10 +256,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const info = longest(INFO_ORDER, cues) ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
   const chat = longest(CHAT_ORDER, cues);
 
-  const marker = followUpWords.markers.best(q);
-  let opening = 0;
-  while (opening < tokens.length && followUpWords.leadIns.has(tokens[opening].word)) opening++;
-  const marked = Boolean(marker && marker.start <= opening && (role || perspective || ambiguous || self || ourWords || everyoneHit));
+  // Any follow-up phrase at the start, after lead-ins ("Super. Og så det samme for mine teamledere?").
+  const marked = Boolean(markers.length > 0 && (role || perspective || ambiguous || self || ourWords || everyoneHit));
   const bare =
     tokens.length > 0 &&
     !chainSpan &&

@@ -4,6 +4,12 @@ import { recognize } from '../../data/language/recognizer';
 import { cardBytes, MAX_CARD_BYTES } from '../../bot/cards/render';
 import { cardProblems } from '../helpers/adaptive-card';
 import { PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
+import { cellAnswer, overviewAnswer } from '../../bot/answers/statements';
+import { synthesisAnswer } from '../../bot/answers/info';
+import { renderAnswerCard } from '../../bot/cards/answer-card';
+import { renderChoiceCard } from '../../bot/cards/choice-card';
+import { renderInfoCard } from '../../bot/cards/info-card';
+import type { AdaptiveCardJson } from '../../bot/cards/render';
 
 const ctx = { language: 'da' as const, question: 'q', links: { tabUrl: 'http://localhost:3978/tab/' } };
 
@@ -77,5 +83,29 @@ describe('plan', () => {
       }
     }
     expect(largest).toBeLessThan(MAX_CARD_BYTES);
+  });
+
+  // The memo keeps answers without the question; the vote part is made per reply.
+  describe('a kept answer, asked again in other words, is the card a fresh render gives', () => {
+    const votes = (card: AdaptiveCardJson) => JSON.stringify(card).match(/"question":"[^"]*"|"card":"[^"]*"/g);
+    const cases: [string, Parameters<typeof answer>[0], (c: typeof ctx) => AdaptiveCardJson][] = [
+      [
+        'cell',
+        { intent: 'cell', slots: { role: 'centerchef', perspective: 'driften' } },
+        (c) => renderAnswerCard(cellAnswer('centerchef', 'driften', c)),
+      ],
+      ['overview', { intent: 'overview', slots: {} }, (c) => renderChoiceCard(overviewAnswer(c))],
+      ['synthesis', { intent: 'synthesis', slots: {} }, (c) => renderInfoCard(synthesisAnswer(c))],
+    ];
+    it.each(cases)('%s', (_name, i, fresh) => {
+      const first = { ...ctx, question: 'Hvad er centerchefens ansvar for driften?' };
+      const second = { ...ctx, question: 'og "centerchefen" – driften?' };
+      answer(i, first);
+      const kept = answer(i, second).messages[0].card!;
+      expect(kept).toEqual(fresh(second));
+      expect(votes(kept)).toEqual(votes(fresh(second)));
+      expect(JSON.stringify(kept)).toContain('og \\"centerchefen\\" – driften?');
+      expect(votes(kept)).not.toEqual(votes(answer(i, first).messages[0].card!));
+    });
   });
 });
