@@ -149,6 +149,7 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
 const askingOpeners = new Set(relations.askingOpeners);
+const definite = relations.definiteEndings;
 
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
@@ -228,7 +229,15 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     // The longest cue first: "er lige blevet teamleder" says more than "jeg er sygeplejerske".
     .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const afterCue = (c: PhraseHit) => roleHits.find((h) => h.start >= c.end && h.start <= c.end + 2 && !h.targets.includes('alle'));
-  const roleAfterCue = selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits);
+  // A job title alone, as typed ("jobkonsulent", "køkkenleder på plejecentret"), without a question: who the asker is.
+  const titleAlone = (): EntityHit | undefined => {
+    const h = roleHits[0];
+    const typed = h && tokens.slice(h.start, h.end).map((t) => t.word).join(' ');
+    const asking = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
+    const plural = typed && definite.some((e) => typed.endsWith(e));
+    return h?.start === 0 && h.title === typed && h.targets.length === 1 && isRoleId(h.targets[0]) && !asking && !plural ? h : undefined;
+  };
+  const roleAfterCue = selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits) ?? titleAlone();
   // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
   const asksMore = Boolean(
     roleAfterCue &&
