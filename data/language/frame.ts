@@ -232,7 +232,12 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   // A job title alone, as typed ("jobkonsulent", "køkkenleder på plejecentret"), without a question: who the asker is.
   const titleAlone = (): EntityHit | undefined => {
     const h = roleHits[0];
-    const typed = h && tokens.slice(h.start, h.end).map((t) => t.word).join(' ');
+    const typed =
+      h &&
+      tokens
+        .slice(h.start, h.end)
+        .map((t) => t.word)
+        .join(' ');
     const asking = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
     const plural = typed && definite.some((e) => typed.endsWith(e));
     return h?.start === 0 && h.title === typed && h.targets.length === 1 && isRoleId(h.targets[0]) && !asking && !plural ? h : undefined;
