@@ -1,6 +1,6 @@
 // From what was asked to what to send: plain data in, plain data out.
 // The bot applies the effects (store a role, remember a pending question).
-import { isPerspectiveId, isRoleId, isRowId, role as roleOf, type RoleId } from '../../data/charter';
+import { isPerspectiveId, isRoleId, isRowId, role as roleOf, type RoleId, type RowId } from '../../data/charter';
 import { CONFIDENT, type Intent, type Interpretation, type Recognition } from '../../data/language/recognizer';
 import { searchConcepts } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
@@ -104,7 +104,9 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
       if (isPerspectiveId(s.perspective)) return done('chain', card(renderAnswerCard(chainAnswer(s.perspective, asker))));
       break;
     case 'topic': {
-      const filter = rowId && isRowId(rowId) ? { rows: rowId === 'alle' ? [rowId] : [rowId, 'alle' as const] } : {};
+      // A named role's own statements; the asker's own part also holds what everyone commits to.
+      const rows: RowId[] | undefined = rowId && isRowId(rowId) ? (s.self && rowId !== 'alle' ? [rowId, 'alle'] : [rowId]) : undefined;
+      const filter = rows ? { rows } : {};
       const found = searchConcepts(s.terms ?? [], filter);
       if (found.hits.length)
         return done('topic', card(renderAnswerCard(topicAnswer(found.hits, (s.terms ?? []).map((g) => g[0]).join(' '), asker))));

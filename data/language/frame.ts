@@ -278,8 +278,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     Boolean(role || perspective || ambiguous) &&
     tokens.every((t, i) => used.has(i) || followUpWords.fillers.has(t.word) || lexicon.questionWords.has(t.word));
 
-  const search = (filter?: RowId) =>
-    searchConcepts(terms, filter ? { rows: [filter, ...(filter === 'alle' ? [] : (['alle'] as RowId[]))] } : {});
+  const search = (filter?: RowId) => searchConcepts(terms, filter ? { rows: [filter] } : {});
   const frame: Frame = {
     language,
     role,
