@@ -129,6 +129,7 @@ export const dictionary: ReadonlySet<string> = new Set([
   ...daStop,
   ...enStop,
   ...raw.englishWords.words,
+  ...raw.everydayWords.words,
   ...allStatements().flatMap((s) => tokenize(s.text).map((t) => t.word)),
   ...vocabulary.wordList(),
 ]);
