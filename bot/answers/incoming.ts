@@ -3,6 +3,7 @@
 import { isPerspectiveId, isRoleId, isRowId, type RoleId } from '../../data/charter';
 import type { Language } from '../../data/language/language';
 import type { Intent, Interpretation, Slots } from '../../data/language/recognizer';
+import { isRelation } from '../../data/language/role-hits';
 
 export type Incoming =
   | { kind: 'answer'; interpretation: Interpretation; language?: Language }
@@ -43,6 +44,7 @@ function slots(v: unknown): Slots | undefined {
     out.perspective = s.perspective;
   }
   if (s.self === true) out.self = true;
+  if (out.self && isRelation(s.relation)) out.relation = s.relation;
   if (Array.isArray(s.terms)) {
     const terms = s.terms
       .filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string' && w.length < 60))

@@ -2,6 +2,7 @@
 // The bot applies the effects (store a role, remember a pending question).
 import { isPerspectiveId, isRoleId, isRowId, role as roleOf, type RoleId, type RowId } from '../../data/charter';
 import { CONFIDENT, type Intent, type Interpretation, type Recognition } from '../../data/language/recognizer';
+import { relativeRole } from '../../data/language/role-hits';
 import { searchConcepts } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
 import { renderChoiceCard } from '../cards/choice-card';
@@ -73,8 +74,9 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     settled.setRole = s.alsoSetRole;
     asker = { ...ctx, role: s.alsoSetRole };
   }
-  // "Our" is the asker's own role when it is known, else everyone's.
-  const rowId = s.self ? (asker.role ?? (s.our ? 'alle' : undefined)) : s.role;
+  // "Our" is the asker's own role when it is known, else everyone's; "min leder" is the one above it.
+  const own = asker.role && s.relation ? (relativeRole(s.relation, asker.role) ?? asker.role) : asker.role;
+  const rowId = s.self ? (own ?? (s.our ? 'alle' : undefined)) : s.role;
   if (s.self && !rowId && (i.intent === 'cell' || i.intent === 'role' || i.intent === 'topic')) {
     return {
       messages: [card(renderChoiceCard(rolePickerAnswer(ctx, i)))],

@@ -42,7 +42,7 @@ function slot(name: SlotName, f: Frame): Slots {
     case 'terms':
       return { terms: f.terms };
     case 'self':
-      return { self: true };
+      return { self: true, ...(f.relation && { relation: f.relation }) };
     case 'our':
       return { self: true, our: true };
     case 'alle':

@@ -7,6 +7,8 @@ export interface EntityHit {
   targets: string[];
   /** The job title this hit is, if it is one. */
   title?: string;
+  /** A role named relative to an asker whose role is not known ("min leder"): the relation, resolved once it is. */
+  relation?: string;
   score: number;
   start: number;
   end: number;

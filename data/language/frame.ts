@@ -80,6 +80,8 @@ export interface Frame {
   /** The job title the role was named by ("pædagog"). */
   title?: string;
   alsoSetRole?: RoleId;
+  /** "Min leder" asked with no stored role: the relation, for the answer to resolve (see role-hits.ts). */
+  relation?: string;
   terms: string[][];
   info?: InfoIntent;
   chat?: ChatIntent;
@@ -179,7 +181,11 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const selfDescribed = found.self;
   // "… så jeg er vist ikke medarbejder længere": a role said not to be is not named.
   const negated = (h: EntityHit) => [1, 2].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
-  const roleHits = found.hits.some((h) => !negated(h)) ? found.hits.filter((h) => !negated(h)) : found.hits;
+  const kept = found.hits.some((h) => !negated(h)) ? found.hits.filter((h) => !negated(h)) : found.hits;
+  // "Hvad skal min leder?" with no stored role: which leader is known once the asker's role is, so it is
+  // read as the asker's own question, and the role picker asks for it.
+  const relation = !asker && kept.length === 1 ? kept[0].relation : undefined;
+  const roleHits = relation ? [] : kept;
   const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
   let explicit = roleTargets.filter((r) => !r.ambiguous && r.id !== 'alle');
@@ -192,8 +198,10 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
   const free = (i: number) => !used.has(i);
-  const selfStrong = Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));
+  const selfStrong =
+    Boolean(relation) || Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));
   let self =
+    Boolean(relation) ||
     tokens.some((t, i) => free(i) && lexicon.self.has(t.word) && (!lexicon.englishOnly.has(t.word) || language === 'en')) ||
     outside(lexicon.selfStrong);
   const everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
@@ -280,6 +288,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
 
   const search = (filter?: RowId) => searchConcepts(terms, filter ? { rows: [filter] } : {});
   const frame: Frame = {
+    relation,
     language,
     role,
     roles: explicit.map((r) => r.id as RowId),

@@ -4,7 +4,7 @@
 // them ("min leder", "mine afdelingsledere") and, when they describe
 // themselves, by what they do ("jeg underviser"). The words are in
 // relations.json and job-titles.json. Pure and browser-safe.
-import { isRoleId, ROLE_IDS, type RoleId } from '../charter';
+import { isRoleId, isRowId, ROLE_IDS, type RoleId, type RowId } from '../charter';
 import { findEntities, type EntityHit } from './entities';
 import jobTitles from './job-titles.json';
 import { roleIndex, roleOfCompound, vocabulary, type RoleWord } from './lexicon';
@@ -43,6 +43,14 @@ function resolve(relation: Relation, asker: RoleId | undefined): string[] {
   return roles;
 }
 
+/** Whether `v` names a relation ("nearest", "superior", …). */
+export const isRelation = (v: unknown): v is Relation => typeof v === 'string' && Object.hasOwn(relations.phrases, v);
+
+/** The role a relation means for an asker of `asker`'s role ("min leder" of a medarbejder: Leder af medarbejdere). */
+export function relativeRole(relation: string, asker: RoleId): RowId | undefined {
+  return isRelation(relation) ? resolve(relation, asker).find(isRowId) : undefined;
+}
+
 /** A compound title the lexicon does not know ("hjemmeplejeleder"): the roles its head names. */
 function compound(word: string): { targets: string[]; head: string } | undefined {
   for (const ending of endings) {
@@ -66,7 +74,11 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   const tokens = q.tokens;
   const described = findEntities(q, descriptionIndex, used);
   const selfHit = findEntities(q, selfDescriptionIndex, used)[0];
-  const related = findEntities(q, relationIndex, used).map((h) => ({ ...h, targets: resolve(h.targets[0] as Relation, asker) }));
+  const related = findEntities(q, relationIndex, used).map((h) => {
+    const targets = resolve(h.targets[0] as Relation, asker);
+    // No stored role and no usual meaning ("min leder"): kept as a relation, resolved once the role is known.
+    return { ...h, targets, ...(!asker && !targets.length && { relation: h.targets[0] }) };
+  });
   // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
   const named = findEntities(q, roleIndex, used, (h) => reject(h) || h.score < MIN_ROLE_SCORE);
   const compounds: EntityHit[] = [];

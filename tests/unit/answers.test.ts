@@ -3,7 +3,7 @@ import { answer, plan } from '../../bot/answers/plan';
 import { recognize } from '../../data/language/recognizer';
 import { cardBytes, MAX_CARD_BYTES } from '../../bot/cards/render';
 import { cardProblems } from '../helpers/adaptive-card';
-import { PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
+import { cell, PERSPECTIVE_IDS, ROW_IDS } from '../../data/charter';
 import { cellAnswer, overviewAnswer } from '../../bot/answers/statements';
 import { synthesisAnswer } from '../../bot/answers/info';
 import { renderAnswerCard } from '../../bot/cards/answer-card';
@@ -55,6 +55,21 @@ describe('plan', () => {
     const p = plan(recognize('hvad er mit ansvar for driften?'), ctx);
     expect(p.answered).toBe('pickRole');
     expect(p.pending).toEqual({ intent: 'cell', slots: { self: true, perspective: 'driften' }, language: 'da' });
+  });
+
+  it('asks for the role when "min leder" is asked with none stored, then answers for the leader above it', () => {
+    const p = plan(recognize('hvad er min leders ansvar for driften?'), ctx);
+    expect(p.answered).toBe('pickRole');
+    expect(p.pending).toEqual({ intent: 'cell', slots: { self: true, relation: 'leader', perspective: 'driften' }, language: 'da' });
+    const { language: _l, ...waiting } = p.pending!;
+    // The picker's buttons carry the question back; the relation survives the round trip.
+    const button = JSON.parse(JSON.stringify({ action: 'setRole', role: 'medarbejder', pending: p.pending }));
+    expect(readIncoming(button)).toMatchObject({ kind: 'setRole', pending: { slots: { relation: 'leader' } } });
+    const odd = readIncoming({ ...button, pending: { ...p.pending, slots: { self: true, relation: 'x' } } });
+    expect(odd?.kind === 'setRole' && odd.pending?.slots).toEqual({ self: true });
+    const card = JSON.stringify(answer(waiting, { ...ctx, role: 'medarbejder' }).messages[0].card);
+    expect(card).toContain(JSON.stringify(cell('leder-af-medarbejdere', 'driften')[0].text).slice(1, -1));
+    expect(card).not.toContain(JSON.stringify(cell('medarbejder', 'driften')[0].text).slice(1, -1));
   });
 
   it('answers "my role" with the stored role', () => {
