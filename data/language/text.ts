@@ -96,6 +96,26 @@ export function editDistance(a: string, b: string, max = 2): number {
   return prev[b.length];
 }
 
+/** A word's letters as bits (char code mod 32; a clash only makes words look closer). */
+export function letters(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) m |= 1 << (w.charCodeAt(i) & 31);
+  return m;
+}
+
+function bits(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound on the edit distance of two words with these letters: every
+ * letter of one that the other lacks takes an edit of its own. It rules out
+ * most of the vocabulary before the letter-by-letter comparison.
+ */
+export const lettersApart = (a: number, b: number): number => Math.max(bits(a & ~b), bits(b & ~a));
+
 /** How many typos a word of this length may carry and still count. */
 export const typoBudget = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
 
@@ -137,11 +157,14 @@ export class Vocabulary {
   private readonly words = new Map<string, Token>();
   private readonly stems = new Map<string, string[]>();
   private readonly byLength = new Map<number, Token[]>();
+  /** Each word's and stem's letters (see lettersApart). */
+  private readonly masks = new Map<string, [number, number]>();
 
   add(tokens: Iterable<Token>): void {
     for (const t of tokens) {
       if (this.words.has(t.word)) continue;
       this.words.set(t.word, t);
+      this.masks.set(t.word, [letters(t.word), letters(t.stem)]);
       this.byLength.set(t.word.length, [...(this.byLength.get(t.word.length) ?? []), t]);
       if (t.stem.length >= 4) this.stems.set(t.stem, [...(this.stems.get(t.stem) ?? []), t.word]);
     }
@@ -160,9 +183,19 @@ export class Vocabulary {
     if (typos && !token.known && typoBudget(token.word.length) > 0) {
       // A word with n typos differs in length by at most n.
       const budget = typoBudget(token.word.length);
+      const [word, stem] = [letters(token.word), letters(token.stem)];
       for (let len = token.word.length - budget; len <= token.word.length + budget; len++) {
         for (const target of this.byLength.get(len) ?? []) {
           if (out.has(target.word)) continue;
+          // Too many letters apart, in the word and in its stem, for any typo wordMatch allows; an inflection still counts.
+          const [w, s] = this.masks.get(target.word)!;
+          if (
+            lettersApart(word, w) > budget &&
+            lettersApart(stem, s) > budget &&
+            !inflects(token.word, target.word) &&
+            !inflects(target.word, token.word)
+          )
+            continue;
           const score = wordMatch(token, target);
           if (score > 0) out.set(target.word, score);
         }
