@@ -30,6 +30,7 @@ const between = new Set(relations.selfAs.between);
 const below = new Set(relations.ownedLeaders.below);
 const above = new Set(relations.ownedLeaders.above);
 const heads = Object.entries(jobTitles.compoundHeads);
+const theLeader = new Set(relations.theLeader.words);
 const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
 const definite = relations.definiteEndings;
 const MIN_ROLE_SCORE = 0.75;
@@ -114,6 +115,18 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     const fits = h.targets.filter((t) => isRoleId(t) && (below.has(before) ? ROLE_IDS.indexOf(t) > rank : ROLE_IDS.indexOf(t) < rank));
     return fits.length ? { ...h, targets: fits } : h;
   });
+  // "Og hvad med lederens?" from a stored role: the asker's own nearest leader, if the word can mean it.
+  if (asker) {
+    const nearest = resolve(relations.theLeader.relation as Relation, asker);
+    hits = hits.map((h) => {
+      const typed = tokens
+        .slice(h.start, h.end)
+        .map((t) => t.word)
+        .join(' ');
+      const fits = h.targets.filter((t) => nearest.includes(t));
+      return h.targets.length > 1 && theLeader.has(typed) && fits.length === 1 ? { ...h, targets: fits } : h;
+    });
+  }
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
