@@ -42,9 +42,8 @@ function merge(i: Interpretation, previous: Interpretation): Interpretation | un
   // A role named now replaces "my" role kept from before, and the other way round.
   if (own.role) delete kept.self;
   if (own.self) delete kept.role;
-  // Her leader ("min leder") stays the one asked about while only the perspective changes.
-  if (kept.self && previous.slots.relation) kept.relation = previous.slots.relation;
-  if (own.self || own.role) delete kept.relation;
+  // "Min leder" stays the one asked about while only the perspective changes.
+  if (kept.self && !own.self && previous.slots.relation) kept.relation = previous.slots.relation;
   const slots = { ...kept, ...own };
   // Everyone's part of a perspective is that perspective's common part.
   if (row.intent === 'cell' && slots.role === 'alle')

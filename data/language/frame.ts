@@ -19,7 +19,7 @@ import {
   type CueIntent,
 } from './lexicon';
 import relations from './relations.json';
-import { findRoles, startsAsSetRole } from './role-hits';
+import { findRoles, startsAsSetRole, titleAlone } from './role-hits';
 import { concepts, searchConcepts, statementsSaying, type SearchResult } from './search';
 import { tokenize, type PhraseHit, type Question, type Token } from './text';
 
@@ -151,7 +151,6 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
 const askingOpeners = new Set(relations.askingOpeners);
-const definite = relations.definiteEndings;
 
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
@@ -228,8 +227,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const quote = quotedPhrase(text, tokens, leftover);
   const terms = quote ? [[quote.phrase], ...concepts(q, quote.rest)] : concepts(q, leftover);
 
-  // Any "jeg er …" / "er blevet …" with a role right after it. Without a question mark, only a
-  // question word such as "hvad" after the role asks more: "… mens min chef er på orlov" does not.: "jeg er ikke længere afdelingsleder – er blevet centerchef".
+  // Any "jeg er …" / "er blevet …" with a role right after it: "jeg er ikke længere afdelingsleder – er blevet centerchef".
   const setCues = lexicon.cues.setRole
     .hits(q)
     .map(({ hit }) => hit)
@@ -237,21 +235,12 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     // The longest cue first: "er lige blevet teamleder" says more than "jeg er sygeplejerske".
     .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const afterCue = (c: PhraseHit) => roleHits.find((h) => h.start >= c.end && h.start <= c.end + 2 && !h.targets.includes('alle'));
-  // A job title alone, as typed ("jobkonsulent", "køkkenleder på plejecentret"), without a question: who the asker is.
-  const titleAlone = (): EntityHit | undefined => {
-    const h = roleHits[0];
-    const typed =
-      h &&
-      tokens
-        .slice(h.start, h.end)
-        .map((t) => t.word)
-        .join(' ');
-    const asking = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
-    const plural = typed && definite.some((e) => typed.endsWith(e));
-    return h?.start === 0 && h.title === typed && h.targets.length === 1 && isRoleId(h.targets[0]) && !asking && !plural ? h : undefined;
-  };
-  const roleAfterCue = selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits) ?? titleAlone();
-  // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks.
+  // A question mark or a question word: "tak, det var brugbart" only thanks; "jobkonsulent" only tells.
+  const asks = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
+  const roleAfterCue =
+    selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits) ?? (asks ? undefined : titleAlone(q, roleHits));
+  // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks; without a
+  // question mark only a question word after the role does: "… mens min chef er på orlov" does not.
   const asksMore = Boolean(
     roleAfterCue &&
     !(cues.showRole && !perspectives.length) &&
@@ -346,8 +335,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     chainStrong: () => Boolean(cues.chainStrong),
     helpCue: () => chat === 'help',
     thanksCue: () => chat === 'thanks',
-    // A question mark or a question word: "tak, det var brugbart" only thanks.
-    asks: () => /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word)),
+    asks: () => asks,
     self: () => self,
     selfStrong: () => selfStrong,
     everyone: () => everyoneHit,

@@ -119,18 +119,28 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   if (asker) {
     const nearest = resolve(relations.theLeader.relation as Relation, asker);
     hits = hits.map((h) => {
-      const typed = tokens
-        .slice(h.start, h.end)
-        .map((t) => t.word)
-        .join(' ');
       const fits = h.targets.filter((t) => nearest.includes(t));
-      return h.targets.length > 1 && theLeader.has(typed) && fits.length === 1 ? { ...h, targets: fits } : h;
+      return h.targets.length > 1 && theLeader.has(typed(q, h)) && fits.length === 1 ? { ...h, targets: fits } : h;
     });
   }
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
   return { hits, ...(self && { self }) };
+}
+
+/** The words of a hit as typed. */
+const typed = (q: Question, h: EntityHit) =>
+  q.tokens
+    .slice(h.start, h.end)
+    .map((t) => t.word)
+    .join(' ');
+
+/** A job title alone as it is listed, first in a message that does not ask ("jobkonsulent", "køkkenleder på plejecentret"): who the asker is. */
+export function titleAlone(q: Question, hits: EntityHit[]): EntityHit | undefined {
+  const h = hits[0];
+  if (h?.start !== 0 || !h.title || h.title !== typed(q, h) || h.targets.length !== 1 || !isRoleId(h.targets[0])) return undefined;
+  return definite.some((e) => h.title!.endsWith(e)) ? undefined : h;
 }
 
 /** Whether a message opens "er teamleder …" (the subject left out): a role set, unless the role is definite ("er lederen …?"). */
