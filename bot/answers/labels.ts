@@ -2,6 +2,7 @@
 import { perspective, row } from '../../data/charter';
 import type { Language } from '../../data/language/language';
 import type { Interpretation } from '../../data/language/recognizer';
+import { topicName } from '../../data/language/search';
 import { strings } from '../i18n';
 
 export function label(i: Interpretation, language: Language): string {
@@ -21,7 +22,7 @@ export function label(i: Interpretation, language: Language): string {
     case 'setRole':
       return who ?? t.changeRole;
     case 'topic':
-      return s.terms?.map((g) => g[0]).join(' ') ?? '';
+      return topicName(s.terms ?? []);
     case 'overview':
       return t.overviewTitle;
     case 'synthesis':

@@ -3,7 +3,7 @@
 import { isPerspectiveId, isRoleId, isRowId, role as roleOf, type RoleId, type RowId } from '../../data/charter';
 import { CONFIDENT, type Intent, type Interpretation, type Recognition } from '../../data/language/recognizer';
 import { relativeRole } from '../../data/language/role-hits';
-import { searchConcepts } from '../../data/language/search';
+import { searchConcepts, topicName } from '../../data/language/search';
 import { renderAnswerCard } from '../cards/answer-card';
 import { renderChoiceCard } from '../cards/choice-card';
 import { renderInfoCard } from '../cards/info-card';
@@ -106,12 +106,13 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
       if (isPerspectiveId(s.perspective)) return done('chain', card(renderAnswerCard(chainAnswer(s.perspective, asker))));
       break;
     case 'topic': {
-      // A named role's own statements; the asker's own part also holds what everyone commits to.
-      const rows: RowId[] | undefined = rowId && isRowId(rowId) ? (s.self && rowId !== 'alle' ? [rowId, 'alle'] : [rowId]) : undefined;
+      // A named role's own statements; the asker's own part also holds what everyone commits to, unless
+      // the question said "mit"/"for mig" outright.
+      const rows: RowId[] | undefined =
+        rowId && isRowId(rowId) ? (s.self && !s.own && rowId !== 'alle' ? [rowId, 'alle'] : [rowId]) : undefined;
       const filter = rows ? { rows } : {};
       const found = searchConcepts(s.terms ?? [], filter);
-      if (found.hits.length)
-        return done('topic', card(renderAnswerCard(topicAnswer(found.hits, (s.terms ?? []).map((g) => g[0]).join(' '), asker))));
+      if (found.hits.length) return done('topic', card(renderAnswerCard(topicAnswer(found.hits, topicName(s.terms ?? []), asker))));
       return { messages: [card(renderChoiceCard(outOfScopeAnswer(ctx, 'unknown')))], unrecognized: true, answered: 'unknown' };
     }
     case 'overview':

@@ -49,7 +49,8 @@ function slot(name: SlotName, f: Frame): Slots {
       return { role: 'alle' };
     case 'mine':
       // A topic "for me" is filtered to the asker's role, unless "we" or "all" said otherwise.
-      return f.feature('self') && !f.feature('everyone') ? { self: true } : {};
+      // Said outright ("mit ansvar for trivsel", "for mig"): the asker's own statements, not everyone's too.
+      return f.feature('self') && !f.feature('everyone') ? { self: true, ...(f.feature('selfStrong') && { own: true }) } : {};
     case 'setRoleTarget':
       return f.setRoleTargets.length ? { role: f.setRoleTargets[0] } : {};
     case 'ambiguousRole':

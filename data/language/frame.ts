@@ -20,7 +20,7 @@ import {
 } from './lexicon';
 import relations from './relations.json';
 import { findRoles, startsAsSetRole, titleAlone } from './role-hits';
-import { concepts, searchConcepts, statementsSaying, type SearchResult } from './search';
+import { concepts, contentTokens, searchConcepts, statementsSaying, type SearchResult } from './search';
 import { tokenize, type PhraseHit, type Question, type Token } from './text';
 
 export type InfoIntent = 'synthesis' | 'values' | 'overview' | 'about';
@@ -150,6 +150,7 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
+const betweenWords = new Set(relations.betweenWords);
 const askingOpeners = new Set(relations.askingOpeners);
 
 /** A longer message says more than "and this role?". */
@@ -191,8 +192,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   // "Jeg er afdelingsleder med teamledere under mig": the self-description settles which leader is meant.
   const unsure = roleTargets.find((r) => r.ambiguous);
   const settled = selfDescribed?.targets.length === 1 && unsure?.ambiguous?.includes(selfDescribed.targets[0]);
-  const ambiguous = settled ? undefined : unsure;
-  const perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
+  let ambiguous = settled ? undefined : unsure;
+  let perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
   const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
@@ -223,6 +224,17 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
           !lexicon.questionWords.has(tokens[i].word),
       ),
   );
+  // "Mål", "effekt" name results only when someone's part is asked about or they stand alone:
+  // "hvad står der om evaluering og effekt?" and "mål der ikke giver mening" are topics.
+  const weak =
+    perspectiveHits.length > 0 && perspectiveHits.every((h) => span(h).every((i) => lexicon.weakPerspectiveWords.has(tokens[i].word)));
+  const inTopicPhrase = (h: EntityHit) =>
+    lexicon.topicSynonyms.hits(q).some(({ phrase, hit }) => phrase.length > 1 && hit.start <= h.start && h.end <= hit.end);
+  const nobody = !roleHits.length && !ambiguous && !self && !ourWords && !everyoneHit;
+  if (weak && ((nobody && contentTokens(tokens.filter((_t, i) => leftover.has(i))).length > 0) || perspectiveHits.every(inTopicPhrase))) {
+    for (const h of perspectiveHits) span(h).forEach((i) => (used.delete(i), leftover.add(i)));
+    perspectives = [];
+  }
   // A phrase quoted from the charter ("hvad betyder 'opgaven sætter holdet'?") is searched word for word.
   const quote = quotedPhrase(text, tokens, leftover);
   const terms = quote ? [[quote.phrase], ...concepts(q, quote.rest)] : concepts(q, leftover);
@@ -261,6 +273,12 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   if (terms.length && !perspectives.length && !roleAfterCue && named.length === 1 && counterpart(named[0])) {
     explicit = [];
     self = true;
+  }
+  // "Forventningsafstemning mellem leder og medarbejder": a topic between two roles is about both sides.
+  const between = (h: EntityHit) => h.start > 0 && betweenWords.has(tokens[h.start - 1].word);
+  if (terms.length && !perspectives.length && !roleAfterCue && roleHits.some(between) && roleHits.length >= 2) {
+    explicit = [];
+    ambiguous = undefined;
   }
   const role = explicit[0] as (Target & { id: RowId }) | undefined;
   const perspective = perspectives[0] as (Target & { id: PerspectiveId }) | undefined;

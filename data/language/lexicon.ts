@@ -35,7 +35,14 @@ export const lexicon = {
   questionWords: new Set(raw.questionWords),
   cues: Object.fromEntries(Object.entries(raw.intents).map(([k, v]) => [k, plain(v)])) as Record<CueIntent, PhraseIndex<true>>,
   topicStopwords: new Set(raw.topicStopwords.flatMap((w) => tokenize(w).map((t) => t.stem))),
-  topicSynonyms: indexOf(Object.entries(raw.topicSynonyms)),
+  topicSynonyms: indexOf([
+    ...Object.entries(raw.topicSynonyms),
+    ...Object.values(raw.topicFamilies).flatMap((f) => f.words.map((w) => [w, f.finds] as [string, string[]])),
+  ]),
+  /** Perspective names that are also everyday topic words ("mål", "effekt"). */
+  weakPerspectiveWords: new Set(raw.weakPerspectiveWords),
+  /** "Regler og love", "trivsel eller arbejdsmiljø": topic words joined by these are one topic, either word will do. */
+  topicJoiners: new Set(raw.topicJoiners),
 };
 
 /** A role word: the rows it may mean, and the job title it is, if it is one. */

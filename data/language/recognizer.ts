@@ -44,6 +44,8 @@ export interface Slots {
   alsoSetRole?: RoleId;
   /** The job title the role was named by ("pædagog"), said back with its charter role. */
   title?: string;
+  /** With `self` on a topic: said outright ("mit ansvar", "for mig"), so the asker's own statements only. */
+  own?: boolean;
   /** With `self`: a role relative to the asker's ("min leder"), resolved with the stored role once it is known. */
   relation?: string;
 }

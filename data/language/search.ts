@@ -29,6 +29,8 @@ export interface SearchResult {
 const STOP = new Set([...daStop, ...enStop]);
 /** Joins two words a statement must both have, in the lexicon's topic synonyms. */
 const PAIR = '+';
+/** Marks a word of the lexicon's topic synonyms found as itself only ("=effekt" is not "effektivt"). */
+const EXACT = '=';
 
 let index: MiniSearch<{ id: string; text: string }> | undefined;
 /** Every stem in the charter's statements, for splitting compounds. */
@@ -74,6 +76,9 @@ function split(word: string): [string, string] | undefined {
   return undefined;
 }
 
+/** Words of the question a topic concept came from. */
+type Span = { start: number; end: number; words: string[]; named?: boolean };
+
 /** Words of a query worth searching for: not stopwords, not generic question words. */
 export function contentTokens(tokens: Token[]): Token[] {
   return tokens.filter((t) => t.word.length >= 3 && !/^\d+$/.test(t.word) && !STOP.has(t.word) && !lexicon.topicStopwords.has(t.stem));
@@ -85,7 +90,7 @@ export function contentTokens(tokens: Token[]): Token[] {
  */
 export function concepts(q: Question, only?: Set<number>): string[][] {
   const used = new Set<number>();
-  const groups: string[][] = [];
+  const spans: Span[] = [];
   const inside = (start: number, end: number) =>
     [...Array(end - start).keys()].every((k) => (!only || only.has(start + k)) && !used.has(start + k));
   // A long word typed with a slip still names its topic ("kompetenceudviklig").
@@ -94,11 +99,40 @@ export function concepts(q: Question, only?: Set<number>): string[][] {
     if (!inside(hit.start, hit.end)) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
     // A one-word synonym is searched for itself too; a phrase ("trivsel på arbejdspladsen") only for the words it stands for.
-    groups.push([...new Set([...(phrase.length === 1 ? [phrase[0].word] : []), ...item])]);
+    const words = [...new Set([...(phrase.length === 1 ? [phrase[0].word] : []), ...item])];
+    spans.push({ start: hit.start, end: hit.end, words, named: true });
   }
   const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
-  for (const t of contentTokens(rest)) groups.push([t.word]);
-  return mergeOverlapping(groups);
+  for (const t of contentTokens(rest)) {
+    const at = q.tokens.indexOf(t);
+    spans.push({ start: at, end: at + 1, words: [t.word] });
+  }
+  return mergeOverlapping(
+    joinCoordinated(
+      q,
+      spans.sort((a, b) => a.start - b.start),
+    ),
+  );
+}
+
+/**
+ * "Regler og love", "evaluering og effekt": two topic words joined by "og"/"eller" are one topic,
+ * either will do. Topics the lexicon names come first: only the first MAX_CONCEPTS are searched.
+ */
+function joinCoordinated(q: Question, spans: Span[]): string[][] {
+  const out: Span[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    const between = last ? q.tokens.slice(last.end, sp.start) : [];
+    if (last && between.length === 1 && lexicon.topicJoiners.has(between[0].word)) {
+      // "Inddrage forældre og borgere": a word the topic already pairs ("inddrager+borgere") adds nothing.
+      const covered = (w: string) => last.words.some((x) => x.split(PAIR).includes(w));
+      for (const w of sp.words) if (!covered(w)) last.words.push(w);
+      last.end = sp.end;
+      last.named ||= sp.named;
+    } else out.push({ ...sp, words: [...sp.words] });
+  }
+  return [...out.filter((o) => o.named), ...out.filter((o) => !o.named)].map((o) => o.words);
 }
 
 /** "Politikerne og de politiske udvalg" names one topic twice: groups sharing a word are one concept, not two to AND. */
@@ -124,13 +158,15 @@ const TYPO_SYNONYM = 0.85;
 
 /** One concept: any of its words, a compound's two parts together, or a pair the lexicon joins with "+" ("samarbejde+borgere"). */
 function termQuery(group: string[], fuzzy: boolean): Query {
-  const single = group.filter((w) => !w.includes(PAIR));
+  const single = group.filter((w) => !w.includes(PAIR) && !w.startsWith(EXACT));
+  const exact = group.filter((w) => w.startsWith(EXACT)).map((w) => w.slice(EXACT.length));
   const pairs = group.filter((w) => w.includes(PAIR)).map((w) => w.split(PAIR));
   const compounds = single.map(splitCompound).filter((c): c is [string, string] => Boolean(c));
   return {
     combineWith: 'OR',
     queries: [
       { combineWith: 'OR', queries: single, ...termOptions(fuzzy) },
+      ...(exact.length ? [{ combineWith: 'OR', queries: exact } as Query] : []),
       ...pairs.map((parts): Query => ({ combineWith: 'AND', queries: parts, ...termOptions(false) })),
       ...compounds.map((parts): Query => ({ combineWith: 'AND', queries: parts, ...termOptions(fuzzy) })),
     ],
@@ -217,6 +253,9 @@ function searchUncached(all: string[][], filter: { rows?: RowId[]; perspectives?
   }
   return { hits: [], concepts: all, fuzzy: false };
 }
+
+/** The topic's name in a card title: each concept's first word, as a reader would write it. */
+export const topicName = (terms: string[][]): string => terms.map((g) => g[0].replace(EXACT, '').split(PAIR).join(' ')).join(' ');
 
 /** Search from free text, as the tab's search box does. */
 export function searchStatements(query: string, filter?: { rows?: RowId[]; perspectives?: PerspectiveId[] }): SearchResult {
