@@ -70,9 +70,9 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   const [{ profile, down }, previous] = await Promise.all([readProfile(input, deps), readContext(input, deps)]);
   const context = (language: Language, question: string): AnswerContext => ({ language, role: profile.role, question, links: deps.links });
   /** Keeps what was answered, so that a follow-up can continue from it. */
-  const keep = (i: Interpretation, answered: string) => {
+  const keep = (i: Interpretation, answered: string, language: Language) => {
     const id = input.conversation?.id;
-    if (id && deps.contexts && CONTINUABLE.includes(answered)) deps.contexts.remember(input.user, id, i, previous);
+    if (id && deps.contexts && CONTINUABLE.includes(answered)) deps.contexts.remember(input.user, id, i, language, previous);
   };
   const action = (input.value as { action?: unknown } | undefined)?.action;
   if (deps.weekly && typeof action === 'string' && action.startsWith('weekly')) {
@@ -102,7 +102,7 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
     const language = incoming.language ?? languageOf(input.locale);
     // A button has no typed question: its label stands for it, so a vote on the answer says what was asked.
     const result = answer(incoming.interpretation, context(language, label(incoming.interpretation, language)));
-    keep(incoming.interpretation, result.answered);
+    keep(incoming.interpretation, result.answered, language);
     tally(incoming.interpretation, result.answered, profile, deps);
     return apply(result, input.user, deps, profile.pending);
   }
@@ -111,11 +111,14 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
   }
 
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
-  const recognition = resolveFollowUp(recognize(question, { locale: input.locale, asker: profile.role }), previous);
+  // When the words do not tell the language, the conversation's so far decides before the client's locale.
+  const locale = previous?.language ?? input.locale;
+  const recognition = resolveFollowUp(recognize(question, { locale, asker: profile.role }), previous);
   const result = plan(recognition, context(recognition.language, question));
   // "Mente du …?" keeps the reading too: "og pædagogerne?" after it continues the same perspective.
-  if (result.answered === recognition.intent) keep(recognition, result.answered);
-  else if (result.answered === 'didYouMean' && CONTINUABLE.includes(recognition.intent)) keep(recognition, recognition.intent);
+  if (result.answered === recognition.intent) keep(recognition, result.answered, recognition.language);
+  else if (result.answered === 'didYouMean' && CONTINUABLE.includes(recognition.intent))
+    keep(recognition, recognition.intent, recognition.language);
   tally(recognition, result.answered, profile, deps);
   if (result.unrecognized) {
     const entry = { question, intent: recognition.intent };

@@ -8,6 +8,7 @@
 // one disk write per interval instead of one per answer.
 import { boundedCache } from '../../data/bounded-cache';
 import { FOLLOW_UP_MINUTES } from '../../data/language/follow-up';
+import type { Language } from '../../data/language/language';
 import type { Interpretation } from '../../data/language/recognizer';
 import type { Bookkeeping } from './bookkeeping';
 import type { Person } from './person';
@@ -16,6 +17,8 @@ import type { KeyValueStore } from '../storage/store';
 
 export interface ContextRecord extends Interpretation {
   at: string;
+  /** The language the conversation was answered in: a follow-up that does not tell ("robust organisation?") keeps it. */
+  language?: Language;
 }
 
 const segment = (v: string | undefined) => encodeURIComponent(v || '-');
@@ -48,15 +51,18 @@ export class ConversationContexts {
   async get(user: Person, conversationId: string): Promise<ContextRecord | undefined> {
     const key = contextKey(user, conversationId);
     const record = this.writing.get(key) ?? (await readRecord<ContextRecord>(this.store, key).catch(() => undefined));
-    return this.fresh(record) ? { intent: record.intent, slots: record.slots, at: record.at } : undefined;
+    if (!this.fresh(record)) return undefined;
+    const language = record.language === 'da' || record.language === 'en' ? record.language : undefined;
+    return { intent: record.intent, slots: record.slots, at: record.at, ...(language && { language }) };
   }
 
   /** Keeps `answered` as the conversation's last answer, in the background. */
-  remember(user: Person, conversationId: string, answered: Interpretation, previous?: ContextRecord): void {
+  remember(user: Person, conversationId: string, answered: Interpretation, language: Language, previous?: ContextRecord): void {
     const { alsoSetRole: _set, title: _title, ...slots } = answered.slots;
-    const record: ContextRecord = { intent: answered.intent, slots, at: this.now().toISOString() };
+    const record: ContextRecord = { intent: answered.intent, slots, at: this.now().toISOString(), language };
     // The same answer again, recently kept: nothing to write.
-    const same = previous && JSON.stringify([previous.intent, previous.slots]) === JSON.stringify([record.intent, slots]);
+    const same =
+      previous && JSON.stringify([previous.intent, previous.slots, previous.language]) === JSON.stringify([record.intent, slots, language]);
     if (same && this.now().getTime() - Date.parse(previous.at) < REFRESH_MS) return;
     const key = contextKey(user, conversationId);
     this.writing.set(key, record);

@@ -81,7 +81,9 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     return { ...h, targets, ...(!asker && !targets.length && { relation: h.targets[0] }) };
   });
   // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
-  const named = findEntities(q, roleIndex, used, (h) => reject(h) || h.score < MIN_ROLE_SCORE);
+  // "Hun har 25 sosu'er direkte under sig": a role right before a description is the people described.
+  const partOfDescription = (h: EntityHit) => described.some((d) => d.start === h.end);
+  const named = findEntities(q, roleIndex, used, (h) => reject(h) || h.score < MIN_ROLE_SCORE || partOfDescription(h));
   const compounds: EntityHit[] = [];
   tokens.forEach((t, i) => {
     if (used.has(i) || t.known) return;

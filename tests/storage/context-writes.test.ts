@@ -49,10 +49,10 @@ describe('conversation context writes', () => {
     const bookkeeping = new Bookkeeping(createLogger('error', () => undefined));
     const contexts = new ConversationContexts(counting, bookkeeping);
     const started = performance.now();
-    contexts.remember(me, 'conv', cell('driften'));
+    contexts.remember(me, 'conv', cell('driften'), 'da');
     await new Promise((r) => setTimeout(r, 50));
     expect(puts).toEqual(['driften']);
-    for (const p of ['resultaterne', 'velfaerd', 'robust']) contexts.remember(me, 'conv', cell(p));
+    for (const p of ['resultaterne', 'velfaerd', 'robust']) contexts.remember(me, 'conv', cell(p), 'da');
     // Not yet on disk, but what this process answers from is the newest.
     expect(puts).toEqual(['driften']);
     expect((await contexts.get(me, 'conv'))?.slots).toEqual(cell('robust').slots);
@@ -66,8 +66,8 @@ describe('conversation context writes', () => {
   it('writes different conversations independently', async () => {
     const bookkeeping = new Bookkeeping(createLogger('error', () => undefined));
     const contexts = new ConversationContexts(store, bookkeeping);
-    contexts.remember(me, 'a', cell('driften'));
-    contexts.remember(me, 'b', cell('robust'));
+    contexts.remember(me, 'a', cell('driften'), 'da');
+    contexts.remember(me, 'b', cell('robust'), 'da');
     await new Promise((r) => setTimeout(r, 100));
     expect((await store.get<{ slots: object }>(contextKey(me, 'a')))?.value.slots).toEqual(cell('driften').slots);
     expect((await store.get<{ slots: object }>(contextKey(me, 'b')))?.value.slots).toEqual(cell('robust').slots);
