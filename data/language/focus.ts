@@ -1,8 +1,9 @@
 // The part of a message that asks. "Hvad forventes der af medarbejderne?
 // Skal bruge det til teammødet i morgen": the second sentence only tells
 // why, and its words must not become a topic. Pure and browser-safe.
-import { lexicon, perspectiveIndex, perspectiveOfCompound, readQuestion } from './lexicon';
+import { lexicon, perspectiveIndex, perspectiveOfCompound, readQuestion, roleIndex } from './lexicon';
 import relations from './relations.json';
+import { describesRole } from './role-hits';
 import { tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
@@ -30,8 +31,11 @@ export function focusOf(text: string): string {
   // "Hvad står der om hendes bidrag?" points back at a sentence that names her; "Jeg er pædagog." sets a role.
   const pointsBack = asking.some((s) => tokenize(s).some((t) => REFERENCES.has(t.word)));
   const setsRole = telling.some((s) => lexicon.cues.setRole.best(readQuestion(s)));
+  // "Og mine afdelingsledere? De har selv ledere under sig": the telling sentence says which leaders.
+  const open = asking.some((s) => roleIndex.hits(readQuestion(s)).some(({ item }) => item.targets.length > 1));
+  const describes = open && telling.some((s) => describesRole(readQuestion(s)));
   // "Jeg skal præsentere resultatperspektivet. Hvem har ansvaret for hvad?": the perspective is told, then asked about.
   const toldPerspective = !asking.some(namesPerspective) && telling.some(namesPerspective);
-  if (pointsBack || setsRole || toldPerspective) return text;
+  if (pointsBack || setsRole || describes || toldPerspective) return text;
   return sentences.filter((s) => !telling.includes(s)).join(' ');
 }

@@ -44,6 +44,9 @@ function resolve(relation: Relation, asker: RoleId | undefined): string[] {
   return roles;
 }
 
+/** Whether a sentence describes someone by what they do ("de har selv ledere under sig"). */
+export const describesRole = (q: Question): boolean => descriptionIndex.hits(q).length > 0;
+
 /** Whether `v` names a relation ("nearest", "superior", …). */
 export const isRelation = (v: unknown): v is Relation => typeof v === 'string' && Object.hasOwn(relations.phrases, v);
 
