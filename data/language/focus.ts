@@ -7,8 +7,10 @@ import { describesRole } from './role-hits';
 import { tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
-// A full stop ends a sentence only before a capital: "ift. resultaterne" is one.
-const SENTENCES = /(?<=[?!])\s+|(?<=\.)\s+(?=\p{Lu})/u;
+// A full stop ends a sentence only before a capital or a question word: "ift. resultaterne" is one
+// sentence, "… oveni sagerne. hvad forventes der af mig?" (typed without capitals) two.
+const BREAKS = /(?<=[?!.])\s+/u;
+const CAPITAL = /^\p{Lu}/u;
 const QUESTION_END = /\?\s*$/;
 /** A sentence asks when it ends in a question mark or opens with a question word ("hvor kommer det fra"). */
 const OPENERS = new Set(relations.askingOpeners);
@@ -21,15 +23,31 @@ function namesPerspective(sentence: string): boolean {
   return q.tokens.some((t) => perspectiveOfCompound(t.word));
 }
 
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(BREAKS)) {
+    if (!piece.trim()) continue;
+    const last = out[out.length - 1];
+    const afterStop = last?.endsWith('.');
+    if (afterStop && !CAPITAL.test(piece) && !OPENERS.has(tokenize(piece)[0]?.word ?? '')) out[out.length - 1] = `${last} ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
 /** The asking sentences of a message, or the whole message when it cannot be told apart. */
 export function focusOf(text: string): string {
-  const sentences = text.split(SENTENCES).filter((s) => s.trim());
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return text;
   const asking = sentences.filter(asks);
   const telling = sentences.filter((s) => !asks(s) && tokenize(s).length >= relations.minTellingWords);
   if (!asking.length || !telling.length) return text;
   // "Hvad står der om hendes bidrag?" points back at a sentence that names her; "Jeg er pædagog." sets a role.
-  const pointsBack = asking.some((s) => tokenize(s).some((t) => REFERENCES.has(t.word)));
+  const pointsBack = asking.some((s) => {
+    const words = tokenize(s).map((t) => t.word);
+    // A word ("hendes") or two ("de selv": "de" alone is also "the").
+    return words.some((w, i) => REFERENCES.has(w) || REFERENCES.has(`${w} ${words[i + 1]}`));
+  });
   const setsRole = telling.some((s) => lexicon.cues.setRole.best(readQuestion(s)));
   // "Og mine afdelingsledere? De har selv ledere under sig": the telling sentence says which leaders.
   const open = asking.some((s) => roleIndex.hits(readQuestion(s)).some(({ item }) => item.targets.length > 1));

@@ -99,7 +99,9 @@ export function concepts(q: Question, only?: Set<number>): string[][] {
     if (!inside(hit.start, hit.end)) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
     // A one-word synonym is searched for itself too; a phrase ("trivsel på arbejdspladsen") only for the words it stands for.
-    const words = [...new Set([...(phrase.length === 1 ? [phrase[0].word] : []), ...item])];
+    // A word the family finds as itself only ("=effekt") is not also searched as a prefix.
+    const typed = phrase.length === 1 && !item.includes(EXACT + phrase[0].word) ? [phrase[0].word] : [];
+    const words = [...new Set([...typed, ...item])];
     spans.push({ start: hit.start, end: hit.end, words, named: true });
   }
   const rest = q.tokens.filter((_t, i) => (!only || only.has(i)) && !used.has(i));
