@@ -164,8 +164,12 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
 
   const used = new Set<number>();
   // "lærer" alone is a title only after a lead word ("jeg er lærer"), not in "vi lærer af fejl".
-  const notATitle = (h: EntityHit) =>
-    h.end - h.start === 1 && homonymTitles.has(tokens[h.start].word) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
+  // "Udvikle" reads as the title "udvikler" by its stem: a word shorter than a homonym title is that homonym too.
+  const homonym = (h: EntityHit) => {
+    const word = tokens[h.start].word;
+    return homonymTitles.has(word) || (h.title !== undefined && homonymTitles.has(h.title) && h.title.startsWith(word) && word !== h.title);
+  };
+  const notATitle = (h: EntityHit) => h.end - h.start === 1 && homonym(h) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
   const { best: cues, words: cueWords } = cueHits(q);
   // "og hvad med mig i samme perspektiv?": words of a follow-up phrase do not name the overview.
   let opening = 0;

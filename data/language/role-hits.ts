@@ -22,9 +22,13 @@ const index = (groups: Record<string, string[]>) =>
   );
 
 const relationIndex = index(relations.phrases);
+const underMeIndex = index({ underMe: relations.underMe });
+/** How far from "under mig" the people under the asker may be named. */
+const UNDER_ME_WITHIN = 6;
 const descriptionIndex = index(relations.descriptions);
 const selfDescriptionIndex = index(relations.selfDescriptions);
 const asWords = new Set(relations.selfAs.as);
+const negations = new Set(relations.negations);
 const selfWords = new Set(relations.selfAs.self);
 const between = new Set(relations.selfAs.between);
 const below = new Set(relations.ownedLeaders.below);
@@ -77,7 +81,9 @@ export interface RoleHits {
 export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefined, reject: (h: EntityHit) => boolean): RoleHits {
   const tokens = q.tokens;
   const described = findEntities(q, descriptionIndex, used);
-  const selfHit = findEntities(q, selfDescriptionIndex, used)[0];
+  // "Jeg har ikke selv det daglige personaleansvar": a self-description said not to hold is not one.
+  const denied = (h: EntityHit) => [1, 2, 3].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
+  let selfHit: EntityHit | undefined = findEntities(q, selfDescriptionIndex, used).find((h) => !denied(h));
   const related = findEntities(q, relationIndex, used).map((h) => {
     const targets = resolve(h.targets[0] as Relation, asker);
     // No stored role and no usual meaning ("min leder"): kept as a relation, resolved once the role is known.
@@ -97,6 +103,18 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     compounds.push({ targets: c.targets, start: i, end: i + 1, score: 0.9, ...(title && { title }) });
   });
   let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
+  // "Under mig har jeg tre husledere", "en husleder, som refererer til mig": the asker leads them, one step above.
+  const under = selfHit ? undefined : underMeIndex.hits(q).find(({ hit }) => !used.has(hit.start))?.hit;
+  const gap = (h: EntityHit) => (h.start >= under!.end ? h.start - under!.end : under!.start - h.end);
+  const led = under && hits.filter((h) => gap(h) <= UNDER_ME_WITHIN && h.targets.every(isRoleId)).sort((a, b) => gap(a) - gap(b))[0];
+  if (under && led) {
+    const lowest = [...led.targets].sort((a, b) => ROLE_IDS.indexOf(b as RoleId) - ROLE_IDS.indexOf(a as RoleId))[0] as RoleId;
+    const above = relations.steps.nearestOf[lowest][0];
+    if (above !== lowest) {
+      selfHit = { targets: [above], start: under.start, end: under.end, score: 1 };
+      hits = hits.filter((h) => h !== led);
+    }
+  }
   // "Jeg som leder": an open leader word is the asker's own role when it is one of its meanings.
   // "Mig som ny leder": a word like "ny" may stand between "som" and the role.
   const asSelf = (h: EntityHit) => {
