@@ -46,6 +46,7 @@ function slots(v: unknown): Slots | undefined {
   if (s.self === true) out.self = true;
   if (out.self && isRelation(s.relation)) out.relation = s.relation;
   if (out.self && s.own === true) out.own = true;
+  if (out.self && isRowId(s.with)) out.with = s.with;
   if (Array.isArray(s.terms)) {
     const terms = s.terms
       .filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string' && w.length < 60))

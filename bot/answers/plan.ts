@@ -108,8 +108,10 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
     case 'topic': {
       // A named role's own statements; the asker's own part also holds what everyone commits to, unless
       // the question said "mit"/"for mig" outright.
-      const rows: RowId[] | undefined =
+      // "Feedback til min leder": the counterpart's part too.
+      const mine: RowId[] | undefined =
         rowId && isRowId(rowId) ? (s.self && !s.own && rowId !== 'alle' ? [rowId, 'alle'] : [rowId]) : undefined;
+      const rows = mine && s.self && s.with && !mine.includes(s.with) ? [...mine, s.with] : mine;
       const filter = rows ? { rows } : {};
       const found = searchConcepts(s.terms ?? [], filter);
       if (found.hits.length) return done('topic', card(renderAnswerCard(topicAnswer(found.hits, topicName(s.terms ?? []), asker))));

@@ -50,7 +50,9 @@ function slot(name: SlotName, f: Frame): Slots {
     case 'mine':
       // A topic "for me" is filtered to the asker's role, unless "we" or "all" said otherwise.
       // Said outright ("mit ansvar for trivsel", "for mig"): the asker's own statements, not everyone's too.
-      return f.feature('self') && !f.feature('everyone') ? { self: true, ...(f.feature('selfStrong') && { own: true }) } : {};
+      return f.feature('self') && !f.feature('everyone')
+        ? { self: true, ...(f.feature('selfStrong') && { own: true }), ...(f.withRole && { with: f.withRole }) }
+        : {};
     case 'setRoleTarget':
       return f.setRoleTargets.length ? { role: f.setRoleTargets[0] } : {};
     case 'ambiguousRole':

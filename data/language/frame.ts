@@ -4,7 +4,7 @@
 // left over as a topic, and whether it reads as a follow-up. Features are
 // worked out when the decision table first asks for them (a topic search
 // costs more than the rest), then kept. Pure and browser-safe.
-import { isPerspectiveId, isRoleId, type PerspectiveId, type RoleId, type RowId } from '../charter';
+import { isPerspectiveId, isRoleId, isRowId, type PerspectiveId, type RoleId, type RowId } from '../charter';
 import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
 import { focusOf } from './focus';
 import { detectLanguage, type Language } from './language';
@@ -19,7 +19,7 @@ import {
   type CueIntent,
 } from './lexicon';
 import relations from './relations.json';
-import { findRoles, startsAsSetRole, titleAlone } from './role-hits';
+import { findRoles, relativeRole, startsAsSetRole, titleAlone } from './role-hits';
 import { concepts, contentTokens, searchConcepts, statementsSaying, type SearchResult } from './search';
 import { tokenize, type PhraseHit, type Question, type Token } from './text';
 
@@ -82,6 +82,8 @@ export interface Frame {
   alsoSetRole?: RoleId;
   /** "Min leder" asked with no stored role: the relation, for the answer to resolve (see role-hits.ts). */
   relation?: string;
+  /** "Feedback til min leder": the counterpart whose part a topic also shows, beside the asker's own. */
+  withRole?: RowId;
   terms: string[][];
   info?: InfoIntent;
   chat?: ChatIntent;
@@ -150,6 +152,16 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
+const genericPossessives = new Set(relations.genericPossessives);
+/** Whose counterpart a role after "til/med/af" is: the asker's ("min leder"), anyone's ("sin leder"), or unsaid. */
+enum Side {
+  Own = 1,
+  Anyone,
+  Plain,
+}
+
+/** The relation "min leder" names: one step up. */
+const nearestLeader = relations.theLeader.relation;
 const betweenWords = new Set(relations.betweenWords);
 const askingOpeners = new Set(relations.askingOpeners);
 
@@ -188,7 +200,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const kept = found.hits.some((h) => !negated(h)) ? found.hits.filter((h) => !negated(h)) : found.hits;
   // "Hvad skal min leder?" with no stored role: which leader is known once the asker's role is, so it is
   // read as the asker's own question, and the role picker asks for it.
-  const relation = !asker && kept.length === 1 ? kept[0].relation : undefined;
+  let relation = !asker && kept.length === 1 ? kept[0].relation : undefined;
   const roleHits = relation ? [] : kept;
   const perspectiveHits = [...findEntities(q, perspectiveIndex, used), ...perspectiveCompoundHits(q, used)];
   const roleTargets = distinctTargets(roleHits);
@@ -265,18 +277,41 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
 
-  // "Feedback til min leder", "forventninger med min teamleder": with a topic, a role after
-  // "til/med" is who the asker deals with; the question is about the asker's own part.
-  // Only "til min leder", "with my manager": the possessive says it is the asker's own counterpart.
-  const counterpart = (h: EntityHit) => {
+  // "Feedback til min leder", "forventninger med min teamleder", "kompetenceudvikling af personalet": with a
+  // topic, a role after "til/med/af" is who the asker deals with; the question is about both sides, the
+  // asker's own part and theirs. "Med sin leder" is anyone's: the whole charter.
+  const kin = (i: number) =>
+    lexicon.possessive.has(tokens[i].word) ? Side.Own : genericPossessives.has(tokens[i].word) ? Side.Anyone : undefined;
+  const adjacent = (h: EntityHit) =>
+    Boolean(asker) &&
+    h.targets.length === 1 &&
+    isRoleId(h.targets[0]) &&
+    (h.targets[0] === relativeRole(nearestLeader, asker!) || asker === relativeRole(nearestLeader, h.targets[0]));
+  const counterpart = (h: EntityHit): Side | undefined => {
     // The possessive is part of a relation ("min leder") or just before the role ("min teamleder").
-    const own = lexicon.possessive.has(tokens[h.start].word) ? h.start : h.start - 1;
-    return own > 0 && lexicon.possessive.has(tokens[own].word) && counterpartWords.has(tokens[own - 1].word);
+    const at = kin(h.start) ? h.start : h.start - 1;
+    const whose = at > 0 ? kin(at) : undefined;
+    if (whose) return counterpartWords.has(tokens[at - 1].word) ? whose : undefined;
+    // No possessive: "skal jeg give skolelederen feedback?", a leader's "kompetenceudvikling af personalet".
+    return h.start > 0 && counterpartWords.has(tokens[h.start - 1].word) && (self || adjacent(h)) ? Side.Plain : undefined;
   };
-  const named = roleHits.filter((h) => !h.targets.includes('alle'));
-  if (terms.length && !perspectives.length && !roleAfterCue && named.length === 1 && counterpart(named[0])) {
+  const named = kept.filter((h) => !h.targets.includes('alle'));
+  // Only where a topic is found, and not in a follow-up ("og mine husledere på samme område?").
+  const side =
+    terms.length && !perspectives.length && !roleAfterCue && !markers.length && named.length === 1 && searchConcepts(terms).hits.length
+      ? counterpart(named[0])
+      : undefined;
+  // "Hvad skal jeg afstemme med min teamleder?" asks for the asker's own part; "forventningsafstemning med min leder" is both sides.
+  const saysI = self;
+  let withRole: RowId | undefined;
+  if (side) {
+    const other = named[0].targets.length === 1 && isRowId(named[0].targets[0]) ? named[0].targets[0] : undefined;
     explicit = [];
-    self = true;
+    ambiguous = undefined;
+    // Without a stored role, "feedback til min leder" is searched in the whole charter rather than asking who the asker is.
+    relation = undefined;
+    self = side !== Side.Anyone && Boolean(asker);
+    if (self && !saysI && other && other !== asker) withRole = other;
   }
   // "Forventningsafstemning mellem leder og medarbejder": a topic between two roles is about both sides.
   const between = (h: EntityHit) => h.start > 0 && betweenWords.has(tokens[h.start - 1].word);
@@ -300,6 +335,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const search = (filter?: RowId) => searchConcepts(terms, filter ? { rows: [filter] } : {});
   const frame: Frame = {
     relation,
+    ...(withRole && { withRole }),
     language,
     role,
     roles: explicit.map((r) => r.id as RowId),

@@ -46,6 +46,8 @@ export interface Slots {
   title?: string;
   /** With `self` on a topic: said outright ("mit ansvar", "for mig"), so the asker's own statements only. */
   own?: boolean;
+  /** With `self` on a topic: the counterpart ("feedback til min leder"), whose part is shown beside the asker's. */
+  with?: RowId;
   /** With `self`: a role relative to the asker's ("min leder"), resolved with the stored role once it is known. */
   relation?: string;
 }
