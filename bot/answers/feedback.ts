@@ -2,6 +2,7 @@
 // question it answers, so the same answer to the same question is the same
 // card: one vote per card and person, which a second click changes.
 import { createHash } from 'node:crypto';
+import { boundedCache } from '../../data/bounded-cache';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
 
@@ -14,9 +15,14 @@ export interface FeedbackData {
   card: string;
 }
 
-export const cardId = (...parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+const digest = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+/** What a card says, digested once: the same answer is given to many questions. */
+const contents = boundedCache<string, string>(2000);
 
-export function feedbackFor(ctx: AnswerContext, intent: string, content: unknown): FeedbackData {
+export const cardId = (intent: string, language: string, question: string, content: string): string =>
+  digest(JSON.stringify([intent, language, question, contents.get(content) ?? contents.set(content, digest(content))]));
+
+export function feedbackFor(ctx: AnswerContext, intent: string, content: string): FeedbackData {
   const t = strings(ctx.language);
   const question = ctx.question.slice(0, 300);
   return { prompt: t.helpful, up: t.yes, down: t.no, question, card: cardId(intent, ctx.language, question, content) };

@@ -17,23 +17,35 @@ const shapes = boundedCache<string, unknown>(64);
 /** Cards that end in a vote part, with the intent it was made for, so the part can be made again for another question. */
 const voted = new WeakMap<AdaptiveCardJson, string>();
 
-/** A copy of `node` with the stand-ins replaced; the shape is never changed. */
+/** The objects of an expanded shape that hold a stand-in somewhere inside: only these are copied per reply. */
+const holding = new WeakSet<object>();
+function mark(node: unknown): boolean {
+  if (node === QUESTION || node === CARD) return true;
+  if (!node || typeof node !== 'object') return false;
+  let holds = false;
+  for (const v of Object.values(node)) holds = mark(v) || holds;
+  if (holds) holding.add(node);
+  return holds;
+}
+
+/** `node` with the stand-ins replaced: what holds one is copied, the rest is shared; the shape is never changed. */
 function fill(node: unknown, question: string, card: string): unknown {
   if (node === QUESTION) return question;
   if (node === CARD) return card;
+  if (!node || typeof node !== 'object' || !holding.has(node)) return node;
   if (Array.isArray(node)) return node.map((n) => fill(n, question, card));
-  if (node && typeof node === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = fill(v, question, card);
-    return out;
-  }
-  return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = fill(v, question, card);
+  return out;
 }
 
 function feedbackPart(intent: string, feedback: FeedbackData): unknown {
   const key = JSON.stringify([intent, feedback.prompt, feedback.up, feedback.down]);
-  const shape =
-    shapes.get(key) ?? shapes.set(key, part.expand({ $root: { intent, feedback: { ...feedback, question: QUESTION, card: CARD } } }));
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    shape = shapes.set(key, part.expand({ $root: { intent, feedback: { ...feedback, question: QUESTION, card: CARD } } }));
+    mark(shape);
+  }
   return fill(shape, feedback.question, feedback.card);
 }
 

@@ -7,7 +7,7 @@
 import { isPerspectiveId, isRoleId, isRowId, type PerspectiveId, type RoleId, type RowId } from '../charter';
 import { distinctTargets, findEntities, type EntityHit, type Target } from './entities';
 import { focusOf } from './focus';
-import { detectLanguage, type Language } from './language';
+import { languageOfWords, localeLanguage, type Language } from './language';
 import {
   followUpWords,
   homonymTitles,
@@ -69,6 +69,8 @@ export type Score = 'role' | 'perspective' | 'setRole' | 'chain' | 'info' | 'cha
 
 export interface Frame {
   language: Language;
+  /** The words did not tell the language; the locale did. */
+  byLocale: boolean;
   role?: Target & { id: RowId };
   /** Explicit roles named, ALLE aside. */
   roles: RowId[];
@@ -172,7 +174,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
   const text = focusOf(message);
   const q = readQuestion(text);
   const tokens = q.tokens;
-  const language = detectLanguage(tokens, text, locale);
+  const told = languageOfWords(tokens, text);
+  const language = told ?? localeLanguage(locale) ?? 'da';
 
   const used = new Set<number>();
   // "lærer" alone is a title only after a lead word ("jeg er lærer"), not in "vi lærer af fejl".
@@ -337,6 +340,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     relation,
     ...(withRole && { withRole }),
     language,
+    byLocale: !told,
     role,
     roles: explicit.map((r) => r.id as RowId),
     ambiguous: ambiguous?.ambiguous as RowId[] | undefined,

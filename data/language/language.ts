@@ -39,10 +39,15 @@ export const localeLanguage = (locale?: string): Language | undefined =>
 const QUOTED = /(^|\s)["“«'‘][^"”»'’]{1,120}["”»'’]/g;
 
 export function detectLanguage(tokens: Token[], text: string, locale?: string): Language {
+  return languageOfWords(tokens, text) ?? localeLanguage(locale) ?? 'da';
+}
+
+/** The language the words themselves tell, if they do ("hej", "ok" do not). */
+export function languageOfWords(tokens: Token[], text: string): Language | undefined {
   const unquoted = text.replace(QUOTED, ' ');
   const read = unquoted === text ? tokens : tokenize(unquoted);
   const score = languageScore(read, unquoted);
   if (score > 0) return 'en';
   if (score < 0 || read.some((t) => DA_WEAK.has(t.word))) return 'da';
-  return localeLanguage(locale) ?? 'da';
+  return undefined;
 }

@@ -9,7 +9,7 @@ import { boundedCache } from '../bounded-cache';
 import type { PerspectiveId, RoleId, RowId } from '../charter';
 import { decide } from './decide';
 import { extractFrame } from './frame';
-import type { Language } from './language';
+import { localeLanguage, type Language } from './language';
 
 export type Intent =
   | 'cell'
@@ -78,7 +78,7 @@ export interface RecognizeOptions {
 export const CONFIDENT = 0.7;
 
 // Questions recur (example buttons, popular questions); reading one is pure, so it is kept.
-const readings = boundedCache<string, Recognition>(10_000);
+const readings = boundedCache<string, { reading: Recognition; byLocale: boolean }>(10_000);
 
 /** Questions longer than this are read afresh each time, so the memo stays a few MB. */
 const MEMO_MAX_CHARS = 500;
@@ -86,14 +86,26 @@ const MEMO_MAX_CHARS = 500;
 /** Reads a question. The result is shared with later identical questions: do not change it. */
 export function recognize(text: string, options: RecognizeOptions = {}): Recognition {
   if (text.length > MEMO_MAX_CHARS) return recognizeUncached(text, options);
-  const key = `${options.locale ?? ''}\u0000${options.asker ?? ''}\u0000${text}`;
-  return readings.get(key) ?? readings.set(key, recognizeUncached(text, options));
+  // Most questions tell their language: one reading serves every locale and conversation language.
+  const any = `${options.asker ?? ''}\u0000${text}`;
+  const kept = readings.get(any);
+  if (kept && !kept.byLocale) return kept.reading;
+  const key = `${localeLanguage(options.locale) ?? ''}\u0000${any}`;
+  const byLocale = readings.get(key);
+  if (byLocale) return byLocale.reading;
+  const read = readingOf(text, options);
+  readings.set(read.byLocale ? key : any, read);
+  return read.reading;
 }
 
 /** The reading itself, without the memo (for measuring). */
 export function recognizeUncached(text: string, options: RecognizeOptions = {}): Recognition {
+  return readingOf(text, options).reading;
+}
+
+function readingOf(text: string, options: RecognizeOptions): { reading: Recognition; byLocale: boolean } {
   const frame = extractFrame(text, options.locale, options.asker);
   const { continues, ...decided } = decide(frame);
   const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || frame.roleOnly || continues;
-  return { ...decided, ...(followUp && { followUp }) };
+  return { reading: { ...decided, ...(followUp && { followUp }) }, byLocale: frame.byLocale };
 }

@@ -153,3 +153,18 @@ describe('deep links', () => {
     expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'cell/medarbejder/velfaerd' });
   });
 });
+
+describe('the reading memo', () => {
+  it('shares a reading whose words tell the language across locales', () => {
+    const q = 'hvad er mit ansvar for en robust organisation?';
+    const da = recognize(q, { locale: 'da-DK', asker: 'medarbejder' });
+    expect(recognize(q, { locale: 'en-US', asker: 'medarbejder' })).toBe(da);
+    expect(da.language).toBe('da');
+  });
+
+  it('keeps a reading the locale decides apart per locale language', () => {
+    expect(recognize('hej', { locale: 'en-US' }).language).toBe('en');
+    expect(recognize('hej', { locale: 'da-DK' }).language).toBe('da');
+    expect(recognize('hej', { locale: 'en-GB' }).language).toBe('en');
+  });
+});
