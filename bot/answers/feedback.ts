@@ -1,7 +1,7 @@
 // 👍/👎 under an answer. The card id is a hash of what the card says and the
 // question it answers, so the same answer to the same question is the same
 // card: one vote per card and person, which a second click changes.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { boundedCache } from '../../data/bounded-cache';
 import { strings } from '../i18n';
 import type { AnswerContext } from './context';
@@ -15,7 +15,7 @@ export interface FeedbackData {
   card: string;
 }
 
-const digest = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+const digest = (text: string): string => hash('sha256', text, 'base64url').slice(0, 16);
 /** What a card says, digested once: the same answer is given to many questions. */
 const contents = boundedCache<string, string>(2000);
 

@@ -23,7 +23,7 @@ function mark(node: unknown): boolean {
   if (node === QUESTION || node === CARD) return true;
   if (!node || typeof node !== 'object') return false;
   let holds = false;
-  for (const v of Object.values(node)) holds = mark(v) || holds;
+  for (const k in node) holds = mark((node as Record<string, unknown>)[k]) || holds;
   if (holds) holding.add(node);
   return holds;
 }
@@ -35,7 +35,7 @@ function fill(node: unknown, question: string, card: string): unknown {
   if (!node || typeof node !== 'object' || !holding.has(node)) return node;
   if (Array.isArray(node)) return node.map((n) => fill(n, question, card));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = fill(v, question, card);
+  for (const k in node) out[k] = fill((node as Record<string, unknown>)[k], question, card);
   return out;
 }
 
@@ -61,5 +61,9 @@ export function withFeedback(card: AdaptiveCardJson, intent: string, feedback: F
 export function revote(card: AdaptiveCardJson, feedback: (intent: string, content: string) => FeedbackData): AdaptiveCardJson {
   const intent = voted.get(card);
   if (intent === undefined) return card;
-  return withFeedback({ ...card, body: card.body.slice(0, -1) }, intent, feedback(intent, card.fallbackText));
+  const body = card.body.slice();
+  body[body.length - 1] = feedbackPart(intent, feedback(intent, card.fallbackText));
+  const out = { ...card, body };
+  voted.set(out, intent);
+  return out;
 }

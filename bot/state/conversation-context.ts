@@ -62,7 +62,7 @@ export class ConversationContexts {
     const record: ContextRecord = { intent: answered.intent, slots, at: this.now().toISOString(), language };
     // The same answer again, recently kept: nothing to write.
     const same =
-      previous && JSON.stringify([previous.intent, previous.slots, previous.language]) === JSON.stringify([record.intent, slots, language]);
+      previous?.intent === record.intent && previous.language === language && JSON.stringify(previous.slots) === JSON.stringify(slots);
     if (same && this.now().getTime() - Date.parse(previous.at) < REFRESH_MS) return;
     const key = contextKey(user, conversationId);
     this.writing.set(key, record);
