@@ -47,6 +47,7 @@ function slots(v: unknown): Slots | undefined {
   if (out.self && isRelation(s.relation)) out.relation = s.relation;
   if (out.self && s.own === true) out.own = true;
   if (out.self && isRowId(s.with)) out.with = s.with;
+  if (Array.isArray(s.among) && s.among.length <= 5 && s.among.every(isRowId)) out.among = s.among;
   if (Array.isArray(s.terms)) {
     const terms = s.terms
       .filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string' && w.length < 60))

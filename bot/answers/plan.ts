@@ -111,7 +111,7 @@ function compose(i: Interpretation, ctx: AnswerContext): Plan {
       // "Feedback til min leder": the counterpart's part too.
       const mine: RowId[] | undefined =
         rowId && isRowId(rowId) ? (s.self && !s.own && rowId !== 'alle' ? [rowId, 'alle'] : [rowId]) : undefined;
-      const rows = mine && s.self && s.with && !mine.includes(s.with) ? [...mine, s.with] : mine;
+      const rows = mine && s.self && s.with && !mine.includes(s.with) ? [...mine, s.with] : (mine ?? s.among);
       const filter = rows ? { rows } : {};
       const found = searchConcepts(s.terms ?? [], filter);
       if (found.hits.length) return done('topic', card(renderAnswerCard(topicAnswer(found.hits, topicName(s.terms ?? []), asker))));

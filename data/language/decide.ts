@@ -7,7 +7,18 @@ import type { Feature, Frame, Score } from './frame';
 import type { Intent, Interpretation, Recognition, Slots } from './recognizer';
 
 type SlotName =
-  'role' | 'perspective' | 'terms' | 'self' | 'our' | 'alle' | 'mine' | 'setRoleTarget' | 'ambiguousRole' | 'alsoSetRole' | 'title';
+  | 'role'
+  | 'perspective'
+  | 'terms'
+  | 'self'
+  | 'our'
+  | 'alle'
+  | 'mine'
+  | 'setRoleTarget'
+  | 'ambiguousRole'
+  | 'among'
+  | 'alsoSetRole'
+  | 'title';
 type Each = 'roles' | 'ambiguousRoles' | 'setRoleTargets' | 'perspectives';
 interface Alternative {
   intent: string;
@@ -57,6 +68,8 @@ function slot(name: SlotName, f: Frame): Slots {
       return f.setRoleTargets.length ? { role: f.setRoleTargets[0] } : {};
     case 'ambiguousRole':
       return f.ambiguous ? { role: f.ambiguous[0] } : {};
+    case 'among':
+      return f.ambiguous ? { among: f.ambiguous } : {};
     case 'alsoSetRole':
       return f.alsoSetRole ? { alsoSetRole: f.alsoSetRole } : {};
     case 'title':

@@ -45,6 +45,7 @@ export type Feature =
   | 'terms'
   | 'topicFound'
   | 'topicFoundForRole'
+  | 'topicFoundAmong'
   | 'chain'
   | 'chainStrong'
   | 'helpCue'
@@ -76,6 +77,8 @@ export interface Frame {
   roles: RowId[];
   /** The roles a word like "leder" may mean. */
   ambiguous?: RowId[];
+  /** Only the asking sentences were read. */
+  focused: boolean;
   perspective?: Target & { id: PerspectiveId };
   /** The roles right after "jeg er …", "I'm a …". */
   setRoleTargets: RoleId[];
@@ -170,8 +173,9 @@ const askingOpeners = new Set(relations.askingOpeners);
 /** A longer message says more than "and this role?". */
 const ROLE_ONLY_MAX_WORDS = 8;
 
-export function extractFrame(message: string, locale?: string, asker?: RoleId): Frame {
-  const text = focusOf(message);
+/** `whole`: read every sentence, not only the asking ones. */
+export function extractFrame(message: string, locale?: string, asker?: RoleId, whole = false): Frame {
+  const text = whole ? message : focusOf(message);
   const q = readQuestion(text);
   const tokens = q.tokens;
   const told = languageOfWords(tokens, text);
@@ -344,6 +348,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     role,
     roles: explicit.map((r) => r.id as RowId),
     ambiguous: ambiguous?.ambiguous as RowId[] | undefined,
+    focused: text !== message,
     perspective,
     setRoleTargets,
     title: (roleAfterCue && setRoleTargets.length === 1 ? roleAfterCue.title : undefined) ?? role?.title,
@@ -393,6 +398,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId): 
     terms: () => terms.length > 0,
     topicFound: () => terms.length > 0 && (frame.topic = search()).hits.length > 0,
     topicFoundForRole: () => terms.length > 0 && Boolean(role) && (frame.roleTopic = search(role!.id)).hits.length > 0,
+    // "Står der noget om at lederen skal afstemme forventninger?": the topic among the roles the word may mean.
+    topicFoundAmong: () =>
+      terms.length > 0 && Boolean(ambiguous) && searchConcepts(terms, { rows: ambiguous!.ambiguous as RowId[] }).hits.length > 0,
     chain: () => Boolean(cues.chain || cues.chainStrong),
     chainStrong: () => Boolean(cues.chainStrong),
     helpCue: () => chat === 'help',

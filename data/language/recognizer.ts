@@ -46,6 +46,8 @@ export interface Slots {
   title?: string;
   /** With `self` on a topic: said outright ("mit ansvar", "for mig"), so the asker's own statements only. */
   own?: boolean;
+  /** A topic among the roles an open word means ("lederen": Leder af ledere and Leder af medarbejdere). */
+  among?: RowId[];
   /** With `self` on a topic: the counterpart ("feedback til min leder"), whose part is shown beside the asker's. */
   with?: RowId;
   /** With `self`: a role relative to the asker's ("min leder"), resolved with the stored role once it is known. */
@@ -104,8 +106,14 @@ export function recognizeUncached(text: string, options: RecognizeOptions = {}):
 }
 
 function readingOf(text: string, options: RecognizeOptions): { reading: Recognition; byLocale: boolean } {
-  const frame = extractFrame(text, options.locale, options.asker);
-  const { continues, ...decided } = decide(frame);
+  let frame = extractFrame(text, options.locale, options.asker);
+  let { continues, ...decided } = decide(frame);
+  // "Tillid er et ord jeg vil bruge. Hvor optræder det?": the asking sentence alone says nothing; the whole message does.
+  if (decided.intent === 'unknown' && frame.focused) {
+    const whole = extractFrame(text, options.locale, options.asker, true);
+    const again = decide(whole);
+    if (again.intent !== 'unknown') (({ continues, ...decided } = again), (frame = whole));
+  }
   const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || frame.roleOnly || continues;
   return { reading: { ...decided, ...(followUp && { followUp }) }, byLocale: frame.byLocale };
 }
