@@ -112,7 +112,10 @@ function readingOf(text: string, options: RecognizeOptions): { reading: Recognit
   if (decided.intent === 'unknown' && frame.focused) {
     const whole = extractFrame(text, options.locale, options.asker, true);
     const again = decide(whole);
-    if (again.intent !== 'unknown') (({ continues, ...decided } = again), (frame = whole));
+    if (again.intent !== 'unknown') {
+      ({ continues, ...decided } = again);
+      frame = whole;
+    }
   }
   const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || frame.roleOnly || continues;
   return { reading: { ...decided, ...(followUp && { followUp }) }, byLocale: frame.byLocale };
