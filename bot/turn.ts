@@ -112,8 +112,10 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
 
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
   // When the words do not tell the language, the conversation's so far decides before the client's locale.
-  const locale = previous?.language ?? input.locale;
-  const recognition = resolveFollowUp(recognize(question, { locale, asker: profile.role }), previous);
+  const recognition = resolveFollowUp(
+    recognize(question, { locale: input.locale, asker: profile.role, conversation: previous?.language }),
+    previous,
+  );
   const result = plan(recognition, context(recognition.language, question));
   // "Mente du …?" keeps the reading too: "og pædagogerne?" after it continues the same perspective.
   if (result.answered === recognition.intent) keep(recognition, result.answered, recognition.language);

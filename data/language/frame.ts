@@ -46,6 +46,7 @@ export type Feature =
   | 'topicFound'
   | 'topicFoundForRole'
   | 'topicFoundAmong'
+  | 'infoApart'
   | 'chain'
   | 'chainStrong'
   | 'helpCue'
@@ -70,7 +71,7 @@ export type Score = 'role' | 'perspective' | 'setRole' | 'chain' | 'info' | 'cha
 
 export interface Frame {
   language: Language;
-  /** The words did not tell the language; the locale did. */
+  /** The words did not tell the language, or only weakly: the locale or the conversation may decide. */
   byLocale: boolean;
   role?: Target & { id: RowId };
   /** Explicit roles named, ALLE aside. */
@@ -137,6 +138,16 @@ function cueHits(q: Question): { best: Partial<Record<CueIntent, PhraseHit>>; wo
 const longest = <T extends string>(order: readonly T[], cues: Partial<Record<string, PhraseHit>>): T | undefined =>
   order.filter((i) => cues[i]).sort((a, b) => cues[b]!.end - cues[b]!.start - (cues[a]!.end - cues[a]!.start))[0];
 
+/** Where a clause ends: a sentence's end, a comma, a colon or a spaced dash. */
+const CLAUSE = /[.?!,;:]+|\s[–—-]\s/u;
+
+/** The clause each token is in, or undefined when the clauses do not add up to the whole message's tokens. */
+function clauseOfToken(text: string, count: number): number[] | undefined {
+  const out: number[] = [];
+  text.split(CLAUSE).forEach((part, n) => tokenize(part).forEach(() => out.push(n)));
+  return out.length === count ? out : undefined;
+}
+
 /** Quotation marks people type around a phrase. */
 const QUOTE = /['"‘’“”«»„]([^'"‘’“”«»„]{3,120})['"‘’“”«»„]/gu;
 
@@ -174,12 +185,14 @@ const askingOpeners = new Set(relations.askingOpeners);
 const ROLE_ONLY_MAX_WORDS = 8;
 
 /** `whole`: read every sentence, not only the asking ones. */
-export function extractFrame(message: string, locale?: string, asker?: RoleId, whole = false): Frame {
+export function extractFrame(message: string, locale?: string, asker?: RoleId, whole = false, conversation?: Language): Frame {
   const text = whole ? message : focusOf(message);
   const q = readQuestion(text);
   const tokens = q.tokens;
-  const told = languageOfWords(tokens, text);
-  const language = told ?? localeLanguage(locale) ?? 'da';
+  // The words tell, unless only weakly and the conversation so far was in the other language.
+  const words = languageOfWords(tokens, text);
+  const told = words && !(words.weak && conversation) ? words.language : undefined;
+  const language = told ?? conversation ?? localeLanguage(locale) ?? 'da';
 
   const used = new Set<number>();
   // "lærer" alone is a title only after a lead word ("jeg er lærer"), not in "vi lærer af fejl".
@@ -344,7 +357,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     relation,
     ...(withRole && { withRole }),
     language,
-    byLocale: !told,
+    byLocale: !words || words.weak,
     role,
     roles: explicit.map((r) => r.id as RowId),
     ambiguous: ambiguous?.ambiguous as RowId[] | undefined,
@@ -397,6 +410,17 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     showRole: () => Boolean(cues.showRole),
     terms: () => terms.length > 0,
     topicFound: () => terms.length > 0 && (frame.topic = search()).hits.length > 0,
+    // "Hvad er den nye syntese? Min leder nævnte det …", "et overblik over de fire perspektiver, skal præsentere det
+    // for skolelederne": the info or help asked for in a clause of its own; the role elsewhere only tells.
+    infoApart: () => {
+      const cue = (info && cues[info]) || (chat === 'help' ? cues.help : undefined);
+      if (!cue || !kept.length) return false;
+      const clause = clauseOfToken(text, tokens.length);
+      if (!clause) return false;
+      // "… det hele, ikke kun et af perspektiverne": a cue said not to be wanted is not asked for.
+      const denied = tokens.some((t, i) => clause[i] === clause[cue.start] && negations.has(t.word));
+      return !denied && kept.every((h) => clause[h.start] !== clause[cue.start]);
+    },
     topicFoundForRole: () => terms.length > 0 && Boolean(role) && (frame.roleTopic = search(role!.id)).hits.length > 0,
     // "Står der noget om at lederen skal afstemme forventninger?": the topic among the roles the word may mean.
     topicFoundAmong: () =>

@@ -39,15 +39,19 @@ export const localeLanguage = (locale?: string): Language | undefined =>
 const QUOTED = /(^|\s)["“«'‘][^"”»'’]{1,120}["”»'’]/g;
 
 export function detectLanguage(tokens: Token[], text: string, locale?: string): Language {
-  return languageOfWords(tokens, text) ?? localeLanguage(locale) ?? 'da';
+  return languageOfWords(tokens, text)?.language ?? localeLanguage(locale) ?? 'da';
 }
 
-/** The language the words themselves tell, if they do ("hej", "ok" do not). */
-export function languageOfWords(tokens: Token[], text: string): Language | undefined {
+/**
+ * The language the words themselves tell, if they do ("hej", "ok" do not); `weak` when only the
+ * charter's own words say Danish ("robust organisation", "driften"), which an English conversation outweighs.
+ */
+export function languageOfWords(tokens: Token[], text: string): { language: Language; weak: boolean } | undefined {
   const unquoted = text.replace(QUOTED, ' ');
   const read = unquoted === text ? tokens : tokenize(unquoted);
   const score = languageScore(read, unquoted);
-  if (score > 0) return 'en';
-  if (score < 0 || read.some((t) => DA_WEAK.has(t.word))) return 'da';
+  if (score > 0) return { language: 'en', weak: false };
+  if (score < 0) return { language: 'da', weak: false };
+  if (read.some((t) => DA_WEAK.has(t.word))) return { language: 'da', weak: true };
   return undefined;
 }

@@ -74,6 +74,8 @@ export interface RecognizeOptions {
   locale?: string;
   /** The asker's stored role: "min leder" is the role above it. */
   asker?: RoleId;
+  /** The language the conversation was answered in last: it decides before the locale when the words do not. */
+  conversation?: Language;
 }
 
 /** Below this, the bot asks "Mente du …?" instead of answering. */
@@ -92,7 +94,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
   const any = `${options.asker ?? ''}\u0000${text}`;
   const kept = readings.get(any);
   if (kept && !kept.byLocale) return kept.reading;
-  const key = `${localeLanguage(options.locale) ?? ''}\u0000${any}`;
+  const key = `${options.conversation ?? ''}\u0000${localeLanguage(options.locale) ?? ''}\u0000${any}`;
   const byLocale = readings.get(key);
   if (byLocale) return byLocale.reading;
   const read = readingOf(text, options);
@@ -106,11 +108,11 @@ export function recognizeUncached(text: string, options: RecognizeOptions = {}):
 }
 
 function readingOf(text: string, options: RecognizeOptions): { reading: Recognition; byLocale: boolean } {
-  let frame = extractFrame(text, options.locale, options.asker);
+  let frame = extractFrame(text, options.locale, options.asker, false, options.conversation);
   let { continues, ...decided } = decide(frame);
   // "Tillid er et ord jeg vil bruge. Hvor optræder det?": the asking sentence alone says nothing; the whole message does.
   if (decided.intent === 'unknown' && frame.focused) {
-    const whole = extractFrame(text, options.locale, options.asker, true);
+    const whole = extractFrame(text, options.locale, options.asker, true, options.conversation);
     const again = decide(whole);
     if (again.intent !== 'unknown') {
       ({ continues, ...decided } = again);

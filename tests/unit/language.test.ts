@@ -168,3 +168,14 @@ describe('the reading memo', () => {
     expect(recognize('hej', { locale: 'en-GB' }).language).toBe('en');
   });
 });
+
+describe('the conversation’s language', () => {
+  it('outweighs the charter’s own words alone ("robust organisation" in an English conversation)', () => {
+    expect(recognize('robust organisation?', { locale: 'da-DK', conversation: 'en' }).language).toBe('en');
+    expect(recognize('robust organisation?', { locale: 'da-DK' }).language).toBe('da');
+  });
+
+  it('does not outweigh a Danish question', () => {
+    expect(recognize('hvad skal jeg gøre for driften?', { locale: 'en-US', conversation: 'en' }).language).toBe('da');
+  });
+});
