@@ -103,7 +103,9 @@ const roleStems = new Map<string, string[]>(
       .map(([k, v]) => [k, v as string[]] as [string, string[]]),
   ]
     .filter(([a]) => tokenize(a).length === 1 && !jobTitles.homonyms.includes(a))
-    .map(([a, targets]) => [tokenize(a)[0].stem, targets]),
+    .map(([a, targets]) => [tokenize(a)[0].stem, targets] as [string, string[]])
+    // The first word with a stem keeps it: "ledelsen" stems like "leder", which comes first.
+    .reverse(),
 );
 const roleTails = [...raw.roleCompoundTails].sort((a, b) => b.length - a.length);
 
