@@ -168,6 +168,7 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
+const sayingVerbs = new Set(relations.sayingVerbs);
 const genericPossessives = new Set(relations.genericPossessives);
 /** Whose counterpart a role after "til/med/af" is: the asker's ("min leder"), anyone's ("sin leder"), or unsaid. */
 enum Side {
@@ -217,7 +218,10 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const selfDescribed = found.self;
   // "… så jeg er vist ikke medarbejder længere": a role said not to be is not named.
   const negated = (h: EntityHit) => [1, 2].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
-  const kept = found.hits.some((h) => !negated(h)) ? found.hits.filter((h) => !negated(h)) : found.hits;
+  // "Min formand siger vi skal tænke på tværs, hvad betyder det?": who said it is not who is asked about.
+  const spoken = (h: EntityHit) => h.end < tokens.length && sayingVerbs.has(tokens[h.end].word);
+  const said = found.hits.filter((h) => !spoken(h));
+  const kept = said.some((h) => !negated(h)) ? said.filter((h) => !negated(h)) : said;
   // "Hvad skal min leder?" with no stored role: which leader is known once the asker's role is, so it is
   // read as the asker's own question, and the role picker asks for it.
   let relation = !asker && kept.length === 1 ? kept[0].relation : undefined;
