@@ -204,6 +204,14 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   };
   const notATitle = (h: EntityHit) => h.end - h.start === 1 && homonym(h) && !(h.start > 0 && titleLeads.has(tokens[h.start - 1].word));
   const { best: cues, words: cueWords } = cueHits(q);
+  // "… så opgaven sætter holdet": a topic named in several words keeps them; a cue word inside it ("opgave") is not a cue.
+  // A longer cue around the phrase wins: "på tværs af de fire perspektiver" asks for a whole role.
+  const withinCue = (h: PhraseHit) =>
+    Object.values(cues).some((c) => c!.start <= h.start && h.end <= c!.end && c!.end - c!.start > h.end - h.start);
+  const topicPhrases = lexicon.topicSynonyms.hits(q).filter(({ phrase, hit }) => phrase.length > 1 && hit.score >= 0.85 && !withinCue(hit));
+  const inPhrase = (i: number) => topicPhrases.some(({ hit }) => hit.start <= i && i < hit.end);
+  for (const [intent, hit] of Object.entries(cues) as [CueIntent, PhraseHit][]) if (span(hit).every(inPhrase)) delete cues[intent];
+  for (const i of [...cueWords]) if (inPhrase(i)) cueWords.delete(i);
   // "og hvad med mig i samme perspektiv?": words of a follow-up phrase do not name the overview.
   let opening = 0;
   while (opening < tokens.length && followUpWords.leadIns.has(tokens[opening].word)) opening++;
