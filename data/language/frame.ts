@@ -207,7 +207,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   // "… så opgaven sætter holdet": a topic named in several words keeps them; a cue word inside it ("opgave") is not a cue.
   // A longer cue around the phrase wins: "på tværs af de fire perspektiver" asks for a whole role.
   const withinCue = (h: PhraseHit) =>
-    Object.values(cues).some((c) => c!.start <= h.start && h.end <= c!.end && c!.end - c!.start > h.end - h.start);
+    Object.values(cues).some((c) => c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start);
   const topicPhrases = lexicon.topicSynonyms.hits(q).filter(({ phrase, hit }) => phrase.length > 1 && hit.score >= 0.85 && !withinCue(hit));
   const inPhrase = (i: number) => topicPhrases.some(({ hit }) => hit.start <= i && i < hit.end);
   for (const [intent, hit] of Object.entries(cues) as [CueIntent, PhraseHit][]) if (span(hit).every(inPhrase)) delete cues[intent];
