@@ -2,6 +2,7 @@
 // async logic over our own state; bot.ts adapts it to botbuilder.
 // Charter answers never depend on storage: when it is down, the bot still
 // answers what it can and says plainly what it cannot remember.
+import { isRoleId } from '../data/charter';
 import type { Language } from '../data/language/language';
 import { resolveFollowUp } from '../data/language/follow-up';
 import { recognize, type Intent, type Interpretation } from '../data/language/recognizer';
@@ -112,10 +113,13 @@ export async function respond(input: MessageIn, deps: TurnDeps): Promise<Outgoin
 
   const question = stripMentions(incoming?.kind === 'ask' ? incoming.question : (input.text ?? ''));
   // When the words do not tell the language, the conversation's so far decides before the client's locale.
-  const recognition = resolveFollowUp(
+  const read = resolveFollowUp(
     recognize(question, { locale: input.locale, asker: profile.role, conversation: previous?.language }),
     previous,
   );
+  // The role picker is waiting and the reply is just a role ("centerchef"): that is the pick.
+  const picked = profile.pending && read.intent === 'role' && read.followUp && isRoleId(read.slots.role) && !read.slots.self;
+  const recognition: typeof read = picked ? { ...read, intent: 'setRole', slots: { role: read.slots.role } } : read;
   const result = plan(recognition, context(recognition.language, question));
   // "Mente du …?" keeps the reading too: "og pædagogerne?" after it continues the same perspective.
   if (result.answered === recognition.intent) keep(recognition, result.answered, recognition.language);

@@ -358,11 +358,22 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
 
   // Any follow-up phrase at the start, after lead-ins ("Super. Og så det samme for mine teamledere?").
   const marked = Boolean(markers.length > 0 && (role || perspective || ambiguous || self || ourWords || everyoneHit));
+  // "Mig?" right after an answer: the same, for the asker.
+  const selfAlone =
+    tokens.some((t) => followUpWords.asker.has(t.word)) &&
+    tokens.every((t) => followUpWords.asker.has(t.word) || followUpWords.fillers.has(t.word) || lexicon.questionWords.has(t.word));
+  if (selfAlone) self = true;
   const bare =
     tokens.length > 0 &&
     !chainSpan &&
-    Boolean(role || perspective || ambiguous) &&
-    tokens.every((t, i) => used.has(i) || followUpWords.fillers.has(t.word) || lexicon.questionWords.has(t.word));
+    (Boolean(role || perspective || ambiguous) || selfAlone) &&
+    tokens.every(
+      (t, i) =>
+        used.has(i) ||
+        followUpWords.fillers.has(t.word) ||
+        lexicon.questionWords.has(t.word) ||
+        (selfAlone && followUpWords.asker.has(t.word)),
+    );
 
   const search = (filter?: RowId) => searchConcepts(terms, filter ? { rows: [filter] } : {});
   const frame: Frame = {

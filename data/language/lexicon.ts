@@ -128,6 +128,8 @@ export const followUpWords = {
   fillers: new Set(followUps.fillers),
   /** Words a follow-up may open with before its marker ("ok men hvad med …"). */
   leadIns: new Set(followUps.leadIns),
+  /** "Mig?": the asker alone, right after an answer. */
+  asker: new Set(followUps.asker),
 };
 
 /**
