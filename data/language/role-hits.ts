@@ -29,6 +29,8 @@ const descriptionIndex = index(relations.descriptions);
 const selfDescriptionIndex = index(relations.selfDescriptions);
 const asWords = new Set(relations.selfAs.as);
 const negations = new Set(relations.negations);
+const firstPerson = new Set(relations.firstPerson);
+const thirdPerson = new Set(relations.references);
 const selfWords = new Set(relations.selfAs.self);
 const between = new Set(relations.selfAs.between);
 const below = new Set(relations.ownedLeaders.below);
@@ -84,6 +86,17 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // "Jeg har ikke selv det daglige personaleansvar": a self-description said not to hold is not one.
   const denied = (h: EntityHit) => [1, 2, 3].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
   let selfHit: EntityHit | undefined = findEntities(q, selfDescriptionIndex, used).find((h) => !denied(h));
+  // "Jeg er HR-partner men har personaleansvar for tre …": a description whose subject is the asker describes the asker.
+  const speaker = described.find(
+    (d) =>
+      !denied(d) &&
+      tokens.slice(0, d.start).some((t) => firstPerson.has(t.word)) &&
+      !tokens.slice(0, d.start).some((t) => thirdPerson.has(t.word)),
+  );
+  if (!selfHit && speaker) {
+    selfHit = speaker;
+    described.splice(described.indexOf(speaker), 1);
+  }
   const related = findEntities(q, relationIndex, used).map((h) => {
     const targets = resolve(h.targets[0] as Relation, asker);
     // No stored role and no usual meaning ("min leder"): kept as a relation, resolved once the role is known.
