@@ -222,6 +222,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   // "Fra direktionen og ned": a role inside a chain phrase is where the chain starts, not the role asked about.
   const chainSpan = cues.chainStrong;
   if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
+  // "Et ledelses og medarbejder grundlag" names the charter, not the Medarbejder.
+  for (const { hit } of lexicon.charterNames.hits(q)) if (hit.score >= 0.85) span(hit).forEach((i) => used.add(i));
   const found = findRoles(q, used, asker, notATitle);
   const selfDescribed = found.self;
   // "… så jeg er vist ikke medarbejder længere": a role said not to be is not named.
@@ -279,7 +281,14 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const inTopicPhrase = (h: EntityHit) =>
     lexicon.topicSynonyms.hits(q).some(({ phrase, hit }) => phrase.length > 1 && hit.start <= h.start && h.end <= hit.end);
   const nobody = !roleHits.length && !ambiguous && !self && !ourWords && !everyoneHit;
-  if (weak && ((nobody && contentTokens(tokens.filter((_t, i) => leftover.has(i))).length > 0) || perspectiveHits.every(inTopicPhrase))) {
+  // "Borgerinddragelse? … deres egne goals": a topic the lexicon names is what is asked about.
+  const namedTopic = lexicon.topicSynonyms
+    .hits(q)
+    .some(({ item, hit }) => item.length > 1 && hit.score >= 0.85 && !perspectiveHits.some((h) => h.start < hit.end && hit.start < h.end));
+  if (
+    weak &&
+    ((nobody && contentTokens(tokens.filter((_t, i) => leftover.has(i))).length > 0) || namedTopic || perspectiveHits.every(inTopicPhrase))
+  ) {
     for (const h of perspectiveHits) span(h).forEach((i) => (used.delete(i), leftover.add(i)));
     perspectives = [];
   }
