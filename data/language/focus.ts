@@ -14,6 +14,7 @@ const CAPITAL = /^\p{Lu}/u;
 const QUESTION_END = /\?\s*$/;
 /** A sentence asks when it ends in a question mark or opens with a question word ("hvor kommer det fra"). */
 const OPENERS = new Set(relations.askingOpeners);
+const STARTS = new Set(relations.sentenceStarts);
 const asks = (s: string) => QUESTION_END.test(s) || OPENERS.has(tokenize(s)[0]?.word ?? '');
 
 /** Whether a sentence names a perspective, by name or inside a compound ("resultatperspektivet"). */
@@ -29,7 +30,8 @@ function sentencesOf(text: string): string[] {
     if (!piece.trim()) continue;
     const last = out[out.length - 1];
     const afterStop = last?.endsWith('.');
-    if (afterStop && !CAPITAL.test(piece) && !OPENERS.has(tokenize(piece)[0]?.word ?? '')) out[out.length - 1] = `${last} ${piece}`;
+    const first = tokenize(piece)[0]?.word ?? '';
+    if (afterStop && !CAPITAL.test(piece) && !OPENERS.has(first) && !STARTS.has(first)) out[out.length - 1] = `${last} ${piece}`;
     else out.push(piece);
   }
   return out;

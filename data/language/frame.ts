@@ -284,7 +284,12 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   // "Borgerinddragelse? … deres egne goals": a topic the lexicon names is what is asked about.
   const namedTopic = lexicon.topicSynonyms
     .hits(q)
-    .some(({ item, hit }) => item.length > 1 && hit.score >= 0.85 && !perspectiveHits.some((h) => h.start < hit.end && hit.start < h.end));
+    .some(
+      ({ phrase, item, hit }) =>
+        (item.length > 1 || phrase.length > 1) &&
+        hit.score >= 0.85 &&
+        !perspectiveHits.some((h) => h.start === hit.start && h.end === hit.end),
+    );
   if (
     weak &&
     ((nobody && contentTokens(tokens.filter((_t, i) => leftover.has(i))).length > 0) || namedTopic || perspectiveHits.every(inTopicPhrase))
