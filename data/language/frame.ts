@@ -169,6 +169,11 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
 const sayingVerbs = new Set(relations.sayingVerbs);
+const expects = {
+  verbs: new Set(relations.expectsOfMe.verbs),
+  from: new Set(relations.expectsOfMe.from),
+  me: new Set(relations.expectsOfMe.me),
+};
 const genericPossessives = new Set(relations.genericPossessives);
 /** Whose counterpart a role after "til/med/af" is: the asker's ("min leder"), anyone's ("sin leder"), or unsaid. */
 enum Side {
@@ -230,7 +235,13 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const negated = (h: EntityHit) => [1, 2].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
   // "Min formand siger vi skal tænke på tværs, hvad betyder det?": who said it is not who is asked about.
   const spoken = (h: EntityHit) => h.end < tokens.length && sayingVerbs.has(tokens[h.end].word);
-  const said = found.hits.filter((h) => !spoken(h));
+  // "Hvad forventer direktionen af mig?", "hvad min leder forventer af mig": the asker's own part is asked about.
+  const ofMe = (at: number) => expects.from.has(tokens[at]?.word ?? '') && expects.me.has(tokens[at + 1]?.word ?? '');
+  const expecting = (h: EntityHit) =>
+    (h.start > 0 && expects.verbs.has(tokens[h.start - 1].word) && ofMe(h.end)) ||
+    (expects.verbs.has(tokens[h.end]?.word ?? '') && ofMe(h.end + 1));
+  const expectsOfMe = found.hits.some(expecting);
+  const said = found.hits.filter((h) => !spoken(h) && !expecting(h));
   const kept = said.some((h) => !negated(h)) ? said.filter((h) => !negated(h)) : said;
   // "Hvad skal min leder?" with no stored role: which leader is known once the asker's role is, so it is
   // read as the asker's own question, and the role picker asks for it.
@@ -252,6 +263,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     Boolean(relation) || Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));
   let self =
     Boolean(relation) ||
+    expectsOfMe ||
     tokens.some((t, i) => free(i) && lexicon.self.has(t.word) && (!lexicon.englishOnly.has(t.word) || language === 'en')) ||
     outside(lexicon.selfStrong);
   const everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
