@@ -188,7 +188,7 @@ const betweenWords = new Set(relations.betweenWords);
 const askingOpeners = new Set(relations.askingOpeners);
 
 /** A longer message says more than "and this role?". */
-const ROLE_ONLY_MAX_WORDS = 8;
+const ROLE_ONLY_MAX_WORDS = 9;
 
 /** `whole`: read every sentence, not only the asking ones. */
 export function extractFrame(message: string, locale?: string, asker?: RoleId, whole = false, conversation?: Language): Frame {
