@@ -59,6 +59,10 @@ export function resolveFollowUp(r: Recognition, previous: Interpretation | undef
   const alternatives = r.alternatives.map((a) => merge(a, previous) ?? a);
   const unique = alternatives.filter((a, n) => alternatives.findIndex((x) => JSON.stringify(x) === JSON.stringify(a)) === n);
   const doubt = table.keepDoubt.includes(r.row ?? '');
+  // "Og for afdelingslederne?" right after Leder af ledere: of the roles the word may mean, the one not just answered.
+  const others = unique.filter((a) => a.slots.role && a.slots.role !== previous.slots.role);
+  if (doubt && previous.slots.role && others.length === 1 && unique.length > 1)
+    return { ...r, ...others[0], confidence: Math.max(table.confidence, CONFIDENT), alternatives: unique };
   const confidence = doubt ? r.confidence : Math.max(r.confidence, table.confidence, CONFIDENT);
   return { ...r, ...main, confidence, alternatives: unique };
 }
