@@ -3,7 +3,13 @@
 // The rows in follow-ups.json say which slots of the previous answer a
 // follow-up keeps; nothing here knows a word. Pure and browser-safe.
 import { CONFIDENT, type Intent, type Interpretation, type Recognition, type Slots } from './recognizer';
+import { isRoleId } from '../charter';
 import table from './follow-ups.json';
+import relations from './relations.json';
+import { relativeRole } from './role-hits';
+
+/** The relation "min leder" names: one step up. */
+const nearestLeader = relations.theLeader.relation;
 
 type Named = 'role' | 'perspective' | 'self';
 type Kept = keyof Slots;
@@ -61,8 +67,11 @@ export function resolveFollowUp(r: Recognition, previous: Interpretation | undef
   const doubt = table.keepDoubt.includes(r.row ?? '');
   // "Og for afdelingslederne?" right after Leder af ledere: of the roles the word may mean, the one not just answered.
   const others = unique.filter((a) => a.slots.role && a.slots.role !== previous.slots.role);
-  if (doubt && previous.slots.role && others.length === 1 && unique.length > 1)
-    return { ...r, ...others[0], confidence: Math.max(table.confidence, CONFIDENT), alternatives: unique };
+  // "Hvad med deres leder?" right after the sygeplejersker's part: their nearest leader, when the word can mean it.
+  const above = previous.slots.role && isRoleId(previous.slots.role) ? relativeRole(nearestLeader, previous.slots.role) : undefined;
+  const theirs = others.length > 1 && r.refersBack ? others.filter((a) => a.slots.role === above) : others;
+  if (doubt && previous.slots.role && theirs.length === 1 && unique.length > 1)
+    return { ...r, ...theirs[0], confidence: Math.max(table.confidence, CONFIDENT), alternatives: unique };
   const confidence = doubt ? r.confidence : Math.max(r.confidence, table.confidence, CONFIDENT);
   return { ...r, ...main, confidence, alternatives: unique };
 }

@@ -80,6 +80,8 @@ export interface Frame {
   ambiguous?: RowId[];
   /** Only the asking sentences were read. */
   focused: boolean;
+  /** A pronoun points back at someone named before ("deres leder"). */
+  refersBack: boolean;
   perspective?: Target & { id: PerspectiveId };
   /** The roles right after "jeg er …", "I'm a …". */
   setRoleTargets: RoleId[];
@@ -169,6 +171,7 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 const counterpartWords = new Set(relations.counterpartWords);
 const negations = new Set(relations.negations);
 const sayingVerbs = new Set(relations.sayingVerbs);
+const references = new Set(relations.references);
 const expects = {
   verbs: new Set(relations.expectsOfMe.verbs),
   from: new Set(relations.expectsOfMe.from),
@@ -411,6 +414,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     roles: explicit.map((r) => r.id as RowId),
     ambiguous: ambiguous?.ambiguous as RowId[] | undefined,
     focused: text !== message,
+    refersBack: tokens.some((t) => references.has(t.word)),
     perspective,
     setRoleTargets,
     title: (roleAfterCue && setRoleTargets.length === 1 ? roleAfterCue.title : undefined) ?? role?.title,

@@ -67,6 +67,8 @@ export interface Recognition extends Interpretation {
   followUp?: boolean;
   /** The decision table's row that decided. */
   row?: string;
+  /** Points back at someone named before ("deres leder", "her manager"). */
+  refersBack?: boolean;
 }
 
 export interface RecognizeOptions {
@@ -120,5 +122,6 @@ function readingOf(text: string, options: RecognizeOptions): { reading: Recognit
     }
   }
   const followUp = frame.marked || (frame.bare && !frame.feature('setsRole')) || frame.roleOnly || continues;
-  return { reading: { ...decided, ...(followUp && { followUp }) }, byLocale: frame.byLocale };
+  const refersBack = frame.refersBack;
+  return { reading: { ...decided, ...(followUp && { followUp }), ...(refersBack && { refersBack }) }, byLocale: frame.byLocale };
 }
