@@ -432,7 +432,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     },
     marked,
     bare,
+    // "Hvad forventes der af mig som leder af ledere?" asks about the asker's own part, not a role to switch to.
     roleOnly:
+      !found.asSelf &&
       Boolean(role || ambiguous) &&
       !perspectives.length &&
       terms.length === 0 &&

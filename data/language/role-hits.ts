@@ -77,6 +77,8 @@ export interface RoleHits {
   hits: EntityHit[];
   /** The role the asker describes themselves as ("jeg underviser" → medarbejder). */
   self?: EntityHit & { targets: RoleId[] };
+  /** Every role named is the asker's own, said in passing ("af mig som leder af ledere"). */
+  asSelf?: boolean;
 }
 
 /** Finds the roles a question names, taking their words into `used`. */
@@ -162,7 +164,8 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
-  return { hits, ...(self && { self }) };
+  const ownOnly = hits.length > 0 && hits.every(asSelf);
+  return { hits, ...(self && { self }), ...(ownOnly && { asSelf: true }) };
 }
 
 /** The words of a hit as typed. */

@@ -184,7 +184,8 @@ describe('search', () => {
     const page = await open('/tab/#search?q=kompetenceudvikling');
     await page.getByRole('link', { name: 'Sammen udvikler vi en robust organisation' }).first().click();
     await page.waitForSelector('td.focused');
-    expect(await page.getAttribute('td.focused', 'id')).toBe('cell-direktion-robust');
+    // The first robust hit for kompetenceudvikling is now everyone's ("Vi uddanner os …", the topic's family).
+    expect(await page.getAttribute('td.focused', 'id')).toBe('cell-alle-robust');
     await page.goBack();
     await page.waitForSelector('mark');
     expect(await page.getByRole('searchbox').inputValue()).toBe('kompetenceudvikling');
@@ -194,7 +195,8 @@ describe('search', () => {
   it("marks the words in a statement's variant wording too", async () => {
     const page = await open('/tab/#search?q=procedurer');
     await page.waitForSelector('.variant mark');
-    expect(await page.locator('.variant mark').first().textContent()).toBe('procedurer');
+    // Procedures are one family with rules: "overholde" is marked too.
+    expect(await page.locator('.variant mark').allTextContents()).toContain('procedurer');
     await page.close();
   });
 });
