@@ -5,11 +5,7 @@
 import { CONFIDENT, type Intent, type Interpretation, type Recognition, type Slots } from './recognizer';
 import { isRoleId } from '../charter';
 import table from './follow-ups.json';
-import relations from './relations.json';
-import { relativeRole } from './role-hits';
-
-/** The relation "min leder" names: one step up. */
-const nearestLeader = relations.theLeader.relation;
+import { nearestLeaderOf } from './role-hits';
 
 type Named = 'role' | 'perspective' | 'self';
 type Kept = keyof Slots;
@@ -68,7 +64,7 @@ export function resolveFollowUp(r: Recognition, previous: Interpretation | undef
   // "Og for afdelingslederne?" right after Leder af ledere: of the roles the word may mean, the one not just answered.
   const others = unique.filter((a) => a.slots.role && a.slots.role !== previous.slots.role);
   // "Hvad med deres leder?" right after the sygeplejersker's part: their nearest leader, when the word can mean it.
-  const above = previous.slots.role && isRoleId(previous.slots.role) ? relativeRole(nearestLeader, previous.slots.role) : undefined;
+  const above = previous.slots.role && isRoleId(previous.slots.role) ? nearestLeaderOf(previous.slots.role) : undefined;
   const theirs = others.length > 1 && r.refersBack ? others.filter((a) => a.slots.role === above) : others;
   if (doubt && previous.slots.role && theirs.length === 1 && unique.length > 1)
     return { ...r, ...theirs[0], confidence: Math.max(table.confidence, CONFIDENT), alternatives: unique };

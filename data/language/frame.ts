@@ -19,7 +19,7 @@ import {
   type CueIntent,
 } from './lexicon';
 import relations from './relations.json';
-import { findRoles, relativeRole, startsAsSetRole, titleAlone } from './role-hits';
+import { findRoles, nearestLeaderOf, startsAsSetRole, titleAlone } from './role-hits';
 import { concepts, contentTokens, searchConcepts, statementsSaying, type SearchResult } from './search';
 import { tokenize, type PhraseHit, type Question, type Token } from './text';
 
@@ -185,8 +185,6 @@ enum Side {
   Plain,
 }
 
-/** The relation "min leder" names: one step up. */
-const nearestLeader = relations.theLeader.relation;
 const betweenWords = new Set(relations.betweenWords);
 const askingOpeners = new Set(relations.askingOpeners);
 
@@ -216,7 +214,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   // A longer cue around the phrase wins: "på tværs af de fire perspektiver" asks for a whole role.
   const withinCue = (h: PhraseHit) =>
     Object.values(cues).some((c) => c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start);
-  const topicPhrases = lexicon.topicSynonyms.hits(q).filter(({ phrase, hit }) => phrase.length > 1 && hit.score >= 0.85 && !withinCue(hit));
+  const topicHits = lexicon.topicSynonyms.hits(q);
+  const topicPhrases = topicHits.filter(({ phrase, hit }) => phrase.length > 1 && hit.score >= 0.85 && !withinCue(hit));
   const inPhrase = (i: number) => topicPhrases.some(({ hit }) => hit.start <= i && i < hit.end);
   for (const [intent, hit] of Object.entries(cues) as [CueIntent, PhraseHit][]) if (span(hit).every(inPhrase)) delete cues[intent];
   for (const i of [...cueWords]) if (inPhrase(i)) cueWords.delete(i);
@@ -294,17 +293,15 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const weak =
     perspectiveHits.length > 0 && perspectiveHits.every((h) => span(h).every((i) => lexicon.weakPerspectiveWords.has(tokens[i].word)));
   const inTopicPhrase = (h: EntityHit) =>
-    lexicon.topicSynonyms.hits(q).some(({ phrase, hit }) => phrase.length > 1 && hit.start <= h.start && h.end <= hit.end);
+    topicHits.some(({ phrase, hit }) => phrase.length > 1 && hit.start <= h.start && h.end <= hit.end);
   const nobody = !roleHits.length && !ambiguous && !self && !ourWords && !everyoneHit;
   // "Borgerinddragelse? … deres egne goals": a topic the lexicon names is what is asked about.
-  const namedTopic = lexicon.topicSynonyms
-    .hits(q)
-    .some(
-      ({ phrase, item, hit }) =>
-        (item.length > 1 || phrase.length > 1) &&
-        hit.score >= 0.85 &&
-        !perspectiveHits.some((h) => h.start === hit.start && h.end === hit.end),
-    );
+  const namedTopic = topicHits.some(
+    ({ phrase, item, hit }) =>
+      (item.length > 1 || phrase.length > 1) &&
+      hit.score >= 0.85 &&
+      !perspectiveHits.some((h) => h.start === hit.start && h.end === hit.end),
+  );
   if (
     weak &&
     ((nobody && contentTokens(tokens.filter((_t, i) => leftover.has(i))).length > 0) || namedTopic || perspectiveHits.every(inTopicPhrase))
@@ -347,7 +344,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     Boolean(asker) &&
     h.targets.length === 1 &&
     isRoleId(h.targets[0]) &&
-    (h.targets[0] === relativeRole(nearestLeader, asker!) || asker === relativeRole(nearestLeader, h.targets[0]));
+    (h.targets[0] === nearestLeaderOf(asker!) || asker === nearestLeaderOf(h.targets[0]));
   const counterpart = (h: EntityHit): Side | undefined => {
     // The possessive is part of a relation ("min leder") or just before the role ("min teamleder").
     const at = kin(h.start) ? h.start : h.start - 1;

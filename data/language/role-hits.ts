@@ -61,6 +61,9 @@ export function relativeRole(relation: string, asker: RoleId): RowId | undefined
   return isRelation(relation) ? resolve(relation, asker).find(isRowId) : undefined;
 }
 
+/** The leader one step above a role ("min leder" of a medarbejder: Leder af medarbejdere). */
+export const nearestLeaderOf = (role: RoleId): RowId | undefined => relativeRole(relations.theLeader.relation, role);
+
 /** A compound title the lexicon does not know ("hjemmeplejeleder"): the roles its head names. */
 function compound(word: string): { targets: string[]; head: string } | undefined {
   for (const ending of endings) {
