@@ -55,6 +55,7 @@ export type Feature =
   | 'self'
   | 'selfStrong'
   | 'everyone'
+  | 'all'
   | 'our'
   | 'outOfScope'
   | 'roleQuestion'
@@ -268,7 +269,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     expectsOfMe ||
     tokens.some((t, i) => free(i) && lexicon.self.has(t.word) && (!lexicon.englishOnly.has(t.word) || language === 'en')) ||
     outside(lexicon.selfStrong);
-  const everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
+  let everyoneHit = roleTargets.some((r) => r.id === 'alle') || outside(lexicon.everyone);
   const ourWords = tokens.some((t, i) => free(i) && lexicon.our.has(t.word));
   // "vi alle", "everyone": all of us; "vi", "vores" alone: us, the asker's own role when it is known.
   const allWords =
@@ -323,8 +324,14 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const afterCue = (c: PhraseHit) => roleHits.find((h) => h.start >= c.end && h.start <= c.end + 2 && !h.targets.includes('alle'));
   // A question mark or a question word: "tak, det var brugbart" only thanks; "jobkonsulent" only tells.
   const asks = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
+  const alone = asks ? undefined : titleAlone(q, roleHits);
+  // "Centerchef - Ejendomme. Har 3 afdelingsledere … under mig": the title said first outweighs what is inferred after it.
   const roleAfterCue =
-    selfDescribed ?? setCues.map(afterCue).find(Boolean) ?? startsAsSetRole(q, roleHits) ?? (asks ? undefined : titleAlone(q, roleHits));
+    (alone && selfDescribed && alone.start < selfDescribed.start ? alone : undefined) ??
+    selfDescribed ??
+    setCues.map(afterCue).find(Boolean) ??
+    startsAsSetRole(q, roleHits) ??
+    alone;
   // "Jeg er centerchef" sets the role; "jeg er centerchef, hvad forventes der?" also asks; without a
   // question mark only a question word after the role does: "… mens min chef er på orlov" does not.
   const asksMore = Boolean(
@@ -376,6 +383,22 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   if (terms.length && !perspectives.length && !roleAfterCue && roleHits.some(between) && roleHits.length >= 2) {
     explicit = [];
     ambiguous = undefined;
+  }
+  // "Står der noget om kompetenceudvikling for os medarbejdere?": the asker's own group, their part and everyone's.
+  const ourGroup = (h: EntityHit) =>
+    h.start > 0 && lexicon.our.has(tokens[h.start - 1].word) && h.targets.length === 1 && h.targets[0] === asker;
+  // "… på tværs? Og gælder det også for mig som sekretær?": the asker's own role said in passing, the same.
+  const ownGroup = named.length === 1 && (ourGroup(named[0]) || (found.asSelf && named[0].targets[0] === asker));
+  if (terms.length && !perspectives.length && !roleAfterCue && ownGroup && searchConcepts(terms).hits.length) {
+    const our = ourGroup(named[0]) ? named[0].start - 1 : -1;
+    used.add(our);
+    // Unless "vi" elsewhere speaks of everyone: then the named role stays the one asked about.
+    if (outside(lexicon.everyone)) used.delete(our);
+    else {
+      explicit = [];
+      self = true;
+      everyoneHit = false;
+    }
   }
   const role = explicit[0] as (Target & { id: RowId }) | undefined;
   const perspective = perspectives[0] as (Target & { id: PerspectiveId }) | undefined;
@@ -485,6 +508,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     self: () => self,
     selfStrong: () => selfStrong,
     everyone: () => everyoneHit,
+    // "Vores fælles ansvar", "vi alle": everyone said outright, not just "vi".
+    all: () => allWords,
     our: () => ourWords && !allWords,
     outOfScope: () => Boolean(cues.outOfScope),
     roleQuestion: () => Boolean(cues.roleQuestion),

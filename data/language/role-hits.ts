@@ -96,7 +96,7 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     (d) =>
       !denied(d) &&
       tokens.slice(0, d.start).some((t) => firstPerson.has(t.word)) &&
-      !tokens.slice(0, d.start).some((t) => thirdPerson.has(t.word)),
+      !tokens.slice(0, d.start + 1).some((t, i) => thirdPerson.has(t.word) || thirdPerson.has(`${t.word} ${tokens[i + 1]?.word}`)),
   );
   if (!selfHit && speaker) {
     selfHit = speaker;
@@ -110,7 +110,13 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
   // "Hun har 25 sosu'er direkte under sig": a role right before a description is the people described.
   const partOfDescription = (h: EntityHit) => described.some((d) => d.start === h.end);
-  const named = findEntities(q, roleIndex, used, (h) => reject(h) || h.score < MIN_ROLE_SCORE || partOfDescription(h));
+  const describedWords: EntityHit[] = [];
+  const named = findEntities(q, roleIndex, used, (h) => {
+    if (h.score >= MIN_ROLE_SCORE && partOfDescription(h)) describedWords.push(h);
+    return reject(h) || h.score < MIN_ROLE_SCORE || partOfDescription(h);
+  });
+  // Its words belong to the description, not to the topic ("lederne over teamlederne").
+  for (const h of describedWords) for (let i = h.start; i < h.end; i++) used.add(i);
   const compounds: EntityHit[] = [];
   tokens.forEach((t, i) => {
     if (used.has(i) || t.known) return;
@@ -156,6 +162,14 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     const fits = h.targets.filter((t) => isRoleId(t) && (below.has(before) ? ROLE_IDS.indexOf(t) > rank : ROLE_IDS.indexOf(t) < rank));
     return fits.length ? { ...h, targets: fits } : h;
   });
+  // "Hvad forventes af afdelingslederne?" from a leder af ledere: a word that may mean her own level
+  // or the one below is, said of others, the leaders below her.
+  if (asker)
+    hits = hits.map((h) => {
+      if (h.targets.length < 2 || !h.targets.includes(asker) || related.includes(h) || asSelf(h)) return h;
+      const fits = h.targets.filter((t) => isRoleId(t) && ROLE_IDS.indexOf(t) > ROLE_IDS.indexOf(asker));
+      return fits.length === 1 ? { ...h, targets: fits } : h;
+    });
   // "Og hvad med lederens?" from a stored role: the asker's own nearest leader, if the word can mean it.
   if (asker) {
     const nearest = resolve(relations.theLeader.relation as Relation, asker);
@@ -181,8 +195,10 @@ const typed = (q: Question, h: EntityHit) =>
 /** A job title alone as it is listed, first in a message that does not ask ("jobkonsulent", "køkkenleder på plejecentret"): who the asker is. */
 export function titleAlone(q: Question, hits: EntityHit[]): EntityHit | undefined {
   const h = hits[0];
-  if (h?.start !== 0 || !h.title || h.title !== typed(q, h) || h.targets.length !== 1 || !isRoleId(h.targets[0])) return undefined;
-  return definite.some((e) => h.title!.endsWith(e)) ? undefined : h;
+  // A role's own name counts as listed too, before more about the asker ("Centerchef - Ejendomme."); alone it asks about the role.
+  const listed = h && (h.title ?? (h.targets[0] === typed(q, h) && q.tokens.length > h.end ? h.targets[0] : undefined));
+  if (h?.start !== 0 || !listed || listed !== typed(q, h) || h.targets.length !== 1 || !isRoleId(h.targets[0])) return undefined;
+  return definite.some((e) => listed.endsWith(e)) ? undefined : h;
 }
 
 /** Whether a message opens "er teamleder …" (the subject left out): a role set, unless the role is definite ("er lederen …?"). */
