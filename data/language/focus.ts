@@ -1,7 +1,7 @@
 // The part of a message that asks. "Hvad forventes der af medarbejderne?
 // Skal bruge det til teammødet i morgen": the second sentence only tells
 // why, and its words must not become a topic. Pure and browser-safe.
-import { lexicon, perspectiveIndex, perspectiveOfCompound, readQuestion, roleIndex } from './lexicon';
+import { lexicon, perspectiveIndex, perspectiveOfCompound, readQuestion, roleIndex, roleOfCompound } from './lexicon';
 import relations from './relations.json';
 import { describesRole } from './role-hits';
 import { tokenize } from './text';
@@ -50,7 +50,11 @@ export function focusOf(text: string): string {
     // A word ("hendes") or two ("de selv": "de" alone is also "the").
     return words.some((w, i) => REFERENCES.has(w) || REFERENCES.has(`${w} ${words[i + 1]}`));
   });
-  const setsRole = telling.some((s) => lexicon.cues.setRole.best(readQuestion(s)));
+  const setsRole = telling.some((s) => {
+    const q = readQuestion(s);
+    // "I'm constantly coordinating with …" tells what the asker does, not who they are.
+    return lexicon.cues.setRole.best(q) && (roleIndex.hits(q).length > 0 || q.tokens.some((t) => roleOfCompound(t.word)));
+  });
   // "Og mine afdelingsledere? De har selv ledere under sig": the telling sentence says which leaders.
   const open = asking.some((s) => roleIndex.hits(readQuestion(s)).some(({ item }) => item.targets.length > 1));
   const describes = open && telling.some((s) => describesRole(readQuestion(s)));

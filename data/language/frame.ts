@@ -244,7 +244,14 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
     (h.start > 0 && expects.verbs.has(tokens[h.start - 1].word) && ofMe(h.end)) ||
     (expects.verbs.has(tokens[h.end]?.word ?? '') && ofMe(h.end + 1));
   const expectsOfMe = found.hits.some(expecting);
-  const said = found.hits.filter((h) => !spoken(h) && !expecting(h));
+  // "Skal jeg kunne alle reglerne?": before a word of the topic, "alle" counts things, not people.
+  const counts = (hit: PhraseHit) =>
+    hit.end - hit.start === 1 &&
+    lexicon.quantifiers.has(tokens[hit.start].word) &&
+    hit.end < tokens.length &&
+    !used.has(hit.end) &&
+    contentTokens([tokens[hit.end]]).length > 0;
+  const said = found.hits.filter((h) => !spoken(h) && !expecting(h) && !(h.targets.includes('alle') && counts(h)));
   const kept = said.some((h) => !negated(h)) ? said.filter((h) => !negated(h)) : said;
   // "Hvad skal min leder?" with no stored role: which leader is known once the asker's role is, so it is
   // read as the asker's own question, and the role picker asks for it.
@@ -260,7 +267,8 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   let perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
-  const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)));
+  const outside = (index: typeof lexicon.everyone) =>
+    index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)) && !counts(hit));
   const free = (i: number) => !used.has(i);
   const selfStrong =
     Boolean(relation) || Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));

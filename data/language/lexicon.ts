@@ -28,6 +28,8 @@ export const lexicon = {
   englishOnly: new Set(words.englishOnly),
   selfStrong: plain(raw.selfStrong),
   everyone: plain(raw.everyone),
+  /** "Alle reglerne": before a topic word, "alle" counts things, not people. */
+  quantifiers: new Set(raw.quantifiers),
   /** "Vi", "vores", "our": the asker's own role when it is known, else everyone. */
   our: new Set(words.our),
   /** Names of the charter itself: a weak hint that the question is about it. */

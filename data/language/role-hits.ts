@@ -34,6 +34,10 @@ const thirdPerson = new Set(relations.references);
 const selfWords = new Set(relations.selfAs.self);
 const between = new Set(relations.selfAs.between);
 const below = new Set(relations.ownedLeaders.below);
+const leaderRoles = new Set(relations.leaderOfLeaders.leaders);
+const ofWords = new Set(relations.leaderOfLeaders.of);
+const headWords = new Set(relations.leaderOfLeaders.heads);
+const placeWords = new Set(relations.placeWords);
 const above = new Set(relations.ownedLeaders.above);
 const heads = Object.entries(jobTitles.compoundHeads);
 const theLeader = new Set(relations.theLeader.words);
@@ -110,10 +114,12 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
   // "Hun har 25 sosu'er direkte under sig": a role right before a description is the people described.
   const partOfDescription = (h: EntityHit) => described.some((d) => d.start === h.end);
+  const workplace = (h: EntityHit) =>
+    Boolean(h.title) && h.start > 0 && placeWords.has(tokens[h.start - 1].word) && !typed(q, h).startsWith(h.title!);
   const describedWords: EntityHit[] = [];
   const named = findEntities(q, roleIndex, used, (h) => {
     if (h.score >= MIN_ROLE_SCORE && partOfDescription(h)) describedWords.push(h);
-    return reject(h) || h.score < MIN_ROLE_SCORE || partOfDescription(h);
+    return reject(h) || h.score < MIN_ROLE_SCORE || partOfDescription(h) || workplace(h);
   });
   // Its words belong to the description, not to the topic ("lederne over teamlederne").
   for (const h of describedWords) for (let i = h.start; i < h.end; i++) used.add(i);
@@ -127,6 +133,26 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     compounds.push({ targets: c.targets, start: i, end: i + 1, score: 0.9, ...(title && { title }) });
   });
   let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
+  // "Jeg er leder for dagtilbudslederne": a leader of leaders, whatever they are called.
+  for (const led of [...named, ...compounds]) {
+    const head = led.start - 2;
+    const leads =
+      head >= 0 &&
+      led.targets.every((t) => leaderRoles.has(t)) &&
+      ofWords.has(tokens[head + 1].word) &&
+      headWords.has(tokens[head].word) &&
+      !hits.some((h) => h !== led && h.start <= head && h.end > head && !(h.start === head && h.end === head + 1));
+    if (!leads) continue;
+    const d: EntityHit = { targets: [relations.leaderOfLeaders.role], start: head, end: led.end, score: 1 };
+    hits = [...hits.filter((h) => h !== led && !(h.start === head && h.end === head + 1)), d].sort((a, b) => a.start - b.start);
+    described.push(d);
+    const bySpeaker = !selfHit && tokens.slice(0, head).some((t) => firstPerson.has(t.word)) && !tokens.slice(0, head).some((t) => thirdPerson.has(t.word));
+    if (bySpeaker) {
+      selfHit = d;
+      hits = hits.filter((h) => h !== d);
+      described.splice(described.indexOf(d), 1);
+    }
+  }
   // "Under mig har jeg tre husledere", "en husleder, som refererer til mig": the asker leads them, one step above.
   const under = selfHit ? undefined : underMeIndex.hits(q).find(({ hit }) => !used.has(hit.start))?.hit;
   const gap = (h: EntityHit) => (h.start >= under!.end ? h.start - under!.end : under!.start - h.end);

@@ -109,7 +109,18 @@ describe('with a full data folder', () => {
 });
 
 describe('with a read-only data folder', () => {
-  beforeAll(() => execFileSync('mount', ['-o', 'remount,ro', mountPoint]));
+  beforeAll(async () => {
+    // A background write still in flight (a retried log line) keeps the folder busy for a moment.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync('mount', ['-o', 'remount,ro', mountPoint], { stdio: 'pipe' });
+        return;
+      } catch (err) {
+        if (attempt >= 50) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }, 10000);
   afterAll(() => execFileSync('mount', ['-o', 'remount,rw', mountPoint]));
 
   it.each(turns)('answers %s with no apology, within 3 s', async (_name, turn, check) => {
