@@ -267,8 +267,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   let perspectives = distinctTargets(perspectiveHits).filter((p) => isPerspectiveId(p.id));
 
   // Pronouns count only outside names: the "vi" in "Sammen skaber vi velfærd" is no one in particular.
-  const outside = (index: typeof lexicon.everyone) =>
-    index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)) && !counts(hit));
+  const outside = (index: typeof lexicon.everyone) => index.hits(q).some(({ hit }) => !span(hit).some((i) => used.has(i)) && !counts(hit));
   const free = (i: number) => !used.has(i);
   const selfStrong =
     Boolean(relation) || Boolean(lexicon.selfStrong.best(q)) || tokens.some((t, i) => free(i) && lexicon.possessive.has(t.word));

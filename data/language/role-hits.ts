@@ -146,7 +146,8 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     const d: EntityHit = { targets: [relations.leaderOfLeaders.role], start: head, end: led.end, score: 1 };
     hits = [...hits.filter((h) => h !== led && !(h.start === head && h.end === head + 1)), d].sort((a, b) => a.start - b.start);
     described.push(d);
-    const bySpeaker = !selfHit && tokens.slice(0, head).some((t) => firstPerson.has(t.word)) && !tokens.slice(0, head).some((t) => thirdPerson.has(t.word));
+    const bySpeaker =
+      !selfHit && tokens.slice(0, head).some((t) => firstPerson.has(t.word)) && !tokens.slice(0, head).some((t) => thirdPerson.has(t.word));
     if (bySpeaker) {
       selfHit = d;
       hits = hits.filter((h) => h !== d);
