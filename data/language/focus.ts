@@ -7,6 +7,8 @@ import { describesRole } from './role-hits';
 import { tokenize } from './text';
 
 const REFERENCES = new Set(relations.references);
+const INFO_POINTERS = new Set(relations.infoPointers);
+const SET_STARTS = new Set(relations.setRoleStarts);
 // A full stop ends a sentence only before a capital or a question word: "ift. resultaterne" is one
 // sentence, "… oveni sagerne. hvad forventes der af mig?" (typed without capitals) two.
 const BREAKS = /(?<=[?!.])\s+/u;
@@ -53,13 +55,26 @@ export function focusOf(text: string): string {
   const setsRole = telling.some((s) => {
     const q = readQuestion(s);
     // "I'm constantly coordinating with …" tells what the asker does, not who they are.
-    return lexicon.cues.setRole.best(q) && (roleIndex.hits(q).length > 0 || q.tokens.some((t) => roleOfCompound(t.word)));
+    const roles = roleIndex.hits(q);
+    // "Er faglig leder for sundhedsplejen.": the subject left out.
+    const opens = SET_STARTS.has(q.tokens[0]?.word ?? '') && roles.some(({ hit }) => hit.start >= 1 && hit.start <= 2);
+    return opens || (lexicon.cues.setRole.best(q) && (roles.length > 0 || q.tokens.some((t) => roleOfCompound(t.word))));
   });
   // "Og mine afdelingsledere? De har selv ledere under sig": the telling sentence says which leaders.
   const open = asking.some((s) => roleIndex.hits(readQuestion(s)).some(({ item }) => item.targets.length > 1));
   const describes = open && telling.some((s) => describesRole(readQuestion(s)));
   // "Jeg skal præsentere resultatperspektivet. Hvem har ansvaret for hvad?": the perspective is told, then asked about.
-  const toldPerspective = !asking.some(namesPerspective) && telling.some(namesPerspective);
-  if (pointsBack || setsRole || describes || toldPerspective) return text;
+  // Unless the asking sentence names a topic of its own ("Hvad siger grundlaget om trivsel? Vi har lige fået APV-resultaterne").
+  const toldPerspective =
+    !asking.some(namesPerspective) &&
+    telling.some(namesPerspective) &&
+    !asking.some((s) => lexicon.topicSynonyms.hits(readQuestion(s)).length > 0);
+  // "Min leder nævnte den nye syntese. Hvad går det ud på?": "det" is what the telling sentence names.
+  const named = (s: string) => {
+    const q = readQuestion(s);
+    return Boolean(lexicon.cues.synthesis.best(q) || lexicon.cues.values.best(q));
+  };
+  const pointsToInfo = !asking.some(named) && telling.some(named) && asking.some((s) => tokenize(s).some((t) => INFO_POINTERS.has(t.word)));
+  if (pointsBack || setsRole || describes || toldPerspective || pointsToInfo) return text;
   return sentences.filter((s) => !telling.includes(s)).join(' ');
 }

@@ -170,6 +170,8 @@ function quotedPhrase(text: string, tokens: readonly Token[], leftover: Set<numb
 
 /** Words before a role that make it who the asker deals with, not who is asked about. */
 const counterpartWords = new Set(relations.counterpartWords);
+/** A hedge and a question mark that end a message ("… a regular employee i guess?"). */
+const HEDGED_END = new RegExp(`\\b(?:${relations.hedges.join('|')})\\s*\\?\\s*$`, `iu`);
 const negations = new Set(relations.negations);
 const sayingVerbs = new Set(relations.sayingVerbs);
 const references = new Set(relations.references);
@@ -331,7 +333,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const afterCue = (c: PhraseHit) => roleHits.find((h) => h.start >= c.end && h.start <= c.end + 2 && !h.targets.includes('alle'));
   // A question mark or a question word: "tak, det var brugbart" only thanks; "jobkonsulent" only tells.
   const asks = /\?/.test(text) || tokens.some((t) => lexicon.questionWords.has(t.word));
-  const alone = asks ? undefined : titleAlone(q, roleHits);
+  const alone = asks || cues.wholeRole ? undefined : titleAlone(q, roleHits);
   // "Centerchef - Ejendomme. Har 3 afdelingsledere … under mig": the title said first outweighs what is inferred after it.
   const roleAfterCue =
     (alone && selfDescribed && alone.start < selfDescribed.start ? alone : undefined) ??
@@ -344,7 +346,7 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   const asksMore = Boolean(
     roleAfterCue &&
     !(cues.showRole && !perspectives.length) &&
-    (/\?/.test(text) || tokens.slice(roleAfterCue.end).some((t) => askingOpeners.has(t.word))),
+    (/\?/.test(text.replace(HEDGED_END, '')) || tokens.slice(roleAfterCue.end).some((t) => askingOpeners.has(t.word))),
   );
   const setRoleTargets = (roleAfterCue?.targets ?? []).filter(isRoleId);
   const alsoSetRole = setRoleTargets.length === 1 && roleAfterCue?.targets.length === 1 ? setRoleTargets[0] : undefined;
@@ -409,7 +411,9 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   }
   const role = explicit[0] as (Target & { id: RowId }) | undefined;
   const perspective = perspectives[0] as (Target & { id: PerspectiveId }) | undefined;
-  const info = longest(INFO_ORDER, cues) ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
+  // "… 'den nye syntese' …, hvad går det ud på?": the subject named outright, not the general question about the charter.
+  const namedOverAbout = cues.about && !cues.origin ? (cues.synthesis ? 'synthesis' : cues.values ? 'values' : undefined) : undefined;
+  const info = namedOverAbout ?? longest(INFO_ORDER, cues) ?? (lexicon.charterNames.best(q) && terms.length === 0 ? 'about' : undefined);
   const chat = longest(CHAT_ORDER, cues);
 
   // Any follow-up phrase at the start, after lead-ins ("Super. Og så det samme for mine teamledere?").

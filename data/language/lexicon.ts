@@ -148,7 +148,8 @@ export const dictionary: ReadonlySet<string> = new Set([
 ]);
 
 const ASCII = Object.entries(words.asciiSpellings);
-const fold = (word: string) => ASCII.reduce((w, [letter, ascii]) => w.split(letter).join(ascii), word);
+/** A word as typed with ae/oe/aa for æ/ø/å. */
+export const fold = (word: string) => ASCII.reduce((w, [letter, ascii]) => w.split(letter).join(ascii), word);
 /** Known words with æ, ø or å by their ASCII spelling ("velfaerd" → "velfærd"). */
 const byAscii = new Map<string, string>();
 for (const w of dictionary) if (/[æøå]/.test(w) && !byAscii.has(fold(w))) byAscii.set(fold(w), w);

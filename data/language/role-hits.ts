@@ -38,6 +38,11 @@ const leaderRoles = new Set(relations.leaderOfLeaders.leaders);
 const ofWords = new Set(relations.leaderOfLeaders.of);
 const headWords = new Set(relations.leaderOfLeaders.heads);
 const placeWords = new Set(relations.placeWords);
+const staffRoles = new Set(relations.leaderOfLeaders.staff);
+const verbWords = new Set(relations.leaderOfLeaders.verbs);
+const verbSubjects = new Set(relations.leaderOfLeaders.verbSubjects);
+const selfIs = new Set(relations.selfAs.is);
+const leadingWords = new Set(jobTitles.leading);
 const above = new Set(relations.ownedLeaders.above);
 const heads = Object.entries(jobTitles.compoundHeads);
 const theLeader = new Set(relations.theLeader.words);
@@ -55,7 +60,12 @@ function resolve(relation: Relation, asker: RoleId | undefined): string[] {
 }
 
 /** Whether a sentence describes someone by what they do ("de har selv ledere under sig"). */
-export const describesRole = (q: Question): boolean => descriptionIndex.hits(q).length > 0;
+export const describesRole = (q: Question): boolean =>
+  descriptionIndex.hits(q).length > 0 ||
+  // "De leder driftslederne": who is led says which leader.
+  roleIndex
+    .hits(q)
+    .some(({ hit }) => hit.start >= 2 && verbWords.has(q.tokens[hit.start - 1].word) && verbSubjects.has(q.tokens[hit.start - 2].word));
 
 /** Whether `v` names a relation ("nearest", "superior", …). */
 export const isRelation = (v: unknown): v is Relation => typeof v === 'string' && Object.hasOwn(relations.phrases, v);
@@ -91,16 +101,16 @@ export interface RoleHits {
 /** Finds the roles a question names, taking their words into `used`. */
 export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefined, reject: (h: EntityHit) => boolean): RoleHits {
   const tokens = q.tokens;
+  /** A third person ("hun", "de har", "de leder") before or at `at`: what follows describes someone else. */
+  const aboutOthers = (at: number) =>
+    tokens.slice(0, at + 1).some((t, i) => thirdPerson.has(t.word) || thirdPerson.has(`${t.word} ${tokens[i + 1]?.word}`));
   const described = findEntities(q, descriptionIndex, used);
   // "Jeg har ikke selv det daglige personaleansvar": a self-description said not to hold is not one.
   const denied = (h: EntityHit) => [1, 2, 3].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));
   let selfHit: EntityHit | undefined = findEntities(q, selfDescriptionIndex, used).find((h) => !denied(h));
   // "Jeg er HR-partner men har personaleansvar for tre …": a description whose subject is the asker describes the asker.
   const speaker = described.find(
-    (d) =>
-      !denied(d) &&
-      tokens.slice(0, d.start).some((t) => firstPerson.has(t.word)) &&
-      !tokens.slice(0, d.start + 1).some((t, i) => thirdPerson.has(t.word) || thirdPerson.has(`${t.word} ${tokens[i + 1]?.word}`)),
+    (d) => !denied(d) && tokens.slice(0, d.start).some((t) => firstPerson.has(t.word)) && !aboutOthers(d.start),
   );
   if (!selfHit && speaker) {
     selfHit = speaker;
@@ -114,8 +124,14 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // A role word two letters off is a guess ("personalemødet"): too weak to name a role.
   // "Hun har 25 sosu'er direkte under sig": a role right before a description is the people described.
   const partOfDescription = (h: EntityHit) => described.some((d) => d.start === h.end);
-  const workplace = (h: EntityHit) =>
-    Boolean(h.title) && h.start > 0 && placeWords.has(tokens[h.start - 1].word) && !typed(q, h).startsWith(h.title!);
+  // "I køkkenet", "PPR og dagplejen": a word that only shares its stem with a title, or any other form of one after
+  // "i/på", names a workplace, not a person.
+  const workplace = (h: EntityHit) => {
+    const word = typed(q, h);
+    if (!h.title || word === h.title) return false;
+    const after = h.start > 0 && placeWords.has(tokens[h.start - 1].word);
+    return after || (stem(word) === stem(h.title) && !word.startsWith(h.title));
+  };
   const describedWords: EntityHit[] = [];
   const named = findEntities(q, roleIndex, used, (h) => {
     if (h.score >= MIN_ROLE_SCORE && partOfDescription(h)) describedWords.push(h);
@@ -133,21 +149,41 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     compounds.push({ targets: c.targets, start: i, end: i + 1, score: 0.9, ...(title && { title }) });
   });
   let hits = [...described, ...related, ...named, ...compounds].sort((a, b) => a.start - b.start);
+  // "Ledende sundhedsplejerske": the one who leads them.
+  hits = hits.map((h) =>
+    h.start > 0 && leadingWords.has(tokens[h.start - 1].word) && h.targets.every((t) => staffRoles.has(t))
+      ? {
+          ...h,
+          targets: [relations.leaderOfLeaders.staffRole],
+          start: h.start - 1,
+          ...(h.title && { title: `${tokens[h.start - 1].word} ${h.title}` }),
+        }
+      : h,
+  );
   // "Jeg er leder for dagtilbudslederne": a leader of leaders, whatever they are called.
   for (const led of [...named, ...compounds]) {
-    const head = led.start - 2;
+    // "Leder for X" or, as a verb, "leder X".
+    // The verb after its subject ("jeg leder lærerne"), not the noun ("min leder (afdelingslederen …)").
+    const verb = led.start >= 2 && verbWords.has(tokens[led.start - 1].word) && verbSubjects.has(tokens[led.start - 2].word);
+    const head = verb ? led.start - 1 : led.start - 2;
+    const of = head === led.start - 1 || (head >= 0 && ofWords.has(tokens[head + 1].word) && headWords.has(tokens[head].word));
+    const leaders = led.targets.every((t) => leaderRoles.has(t));
+    const staff = led.targets.every((t) => staffRoles.has(t));
     const leads =
       head >= 0 &&
-      led.targets.every((t) => leaderRoles.has(t)) &&
-      ofWords.has(tokens[head + 1].word) &&
-      headWords.has(tokens[head].word) &&
+      of &&
+      (leaders || staff) &&
       !hits.some((h) => h !== led && h.start <= head && h.end > head && !(h.start === head && h.end === head + 1));
     if (!leads) continue;
-    const d: EntityHit = { targets: [relations.leaderOfLeaders.role], start: head, end: led.end, score: 1 };
+    const d: EntityHit = {
+      targets: [leaders ? relations.leaderOfLeaders.role : relations.leaderOfLeaders.staffRole],
+      start: head,
+      end: led.end,
+      score: 1,
+    };
     hits = [...hits.filter((h) => h !== led && !(h.start === head && h.end === head + 1)), d].sort((a, b) => a.start - b.start);
     described.push(d);
-    const bySpeaker =
-      !selfHit && tokens.slice(0, head).some((t) => firstPerson.has(t.word)) && !tokens.slice(0, head).some((t) => thirdPerson.has(t.word));
+    const bySpeaker = !selfHit && tokens.slice(0, head).some((t) => firstPerson.has(t.word)) && !aboutOthers(head);
     if (bySpeaker) {
       selfHit = d;
       hits = hits.filter((h) => h !== d);
@@ -157,7 +193,10 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // "Under mig har jeg tre husledere", "en husleder, som refererer til mig": the asker leads them, one step above.
   const under = selfHit ? undefined : underMeIndex.hits(q).find(({ hit }) => !used.has(hit.start))?.hit;
   const gap = (h: EntityHit) => (h.start >= under!.end ? h.start - under!.end : under!.start - h.end);
-  const led = under && hits.filter((h) => gap(h) <= UNDER_ME_WITHIN && h.targets.every(isRoleId)).sort((a, b) => gap(a) - gap(b))[0];
+  // "Jeg er områdeleder … 5 plejecentre under mig": the asker's own title is not among those led.
+  const ownTitle = (h: EntityHit) => h.start >= 2 && selfIs.has(tokens[h.start - 1].word) && firstPerson.has(tokens[h.start - 2].word);
+  const led =
+    under && hits.filter((h) => gap(h) <= UNDER_ME_WITHIN && h.targets.every(isRoleId) && !ownTitle(h)).sort((a, b) => gap(a) - gap(b))[0];
   if (under && led) {
     const lowest = [...led.targets].sort((a, b) => ROLE_IDS.indexOf(b as RoleId) - ROLE_IDS.indexOf(a as RoleId))[0] as RoleId;
     const above = relations.steps.nearestOf[lowest][0];
@@ -173,12 +212,15 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
     return (
       as >= 0 &&
       asWords.has(tokens[as].word) &&
-      tokens.slice(Math.max(0, as - relations.selfAs.within + 1), as).some((t) => selfWords.has(t.word))
+      // "Som skoleleder, hvad …": a message that opens with it speaks of the asker.
+      (as === 0 || tokens.slice(Math.max(0, as - relations.selfAs.within + 1), as).some((t) => selfWords.has(t.word)))
     );
   };
   // "Jeg som afdelingsleder med teamledere under mig": what the asker says they do, else their stored role, says which leader.
   const own = selfHit && isRoleId(selfHit.targets[0]) ? selfHit.targets[0] : asker;
   hits = hits.map((h) => (own && h.targets.length > 1 && h.targets.includes(own) && asSelf(h) ? { ...h, targets: [own] } : h));
+  // "Som skoleleder på en lille skole hvor jeg selv leder lærerne": what the asker does outweighs the title.
+  if (selfHit && own) hits = hits.filter((h) => !(asSelf(h) && !h.targets.includes(own)));
   // "Hvad kan jeg som centerchef forvente af direktionen?": the asker's own role is said in passing; the other is asked about.
   if (hits.some((h) => !asSelf(h))) hits = hits.filter((h) => !asSelf(h));
   // "Mine institutionsledere" from a leder af ledere: the leaders under the asker; "min afdelingsleder": the one above.

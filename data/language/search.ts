@@ -6,7 +6,7 @@ import { stopwords as daStop } from '@orama/stopwords/danish';
 import { stopwords as enStop } from '@orama/stopwords/english';
 import { boundedCache } from '../bounded-cache';
 import { allStatements, locate, type PerspectiveId, type RowId, type Statement } from '../charter';
-import { lexicon, readQuestion } from './lexicon';
+import { fold, lexicon, readQuestion } from './lexicon';
 import { MAX_WORD, stem, tokenize, type Question, type Token } from './text';
 
 export interface SearchHit {
@@ -26,7 +26,8 @@ export interface SearchResult {
   fuzzy: boolean;
 }
 
-const STOP = new Set([...daStop, ...enStop]);
+// Stopwords typed with ae/oe/aa too ("maa", "saa").
+const STOP = new Set([...daStop, ...enStop].flatMap((w) => [w, fold(w)]));
 /** Joins two words a statement must both have, in the lexicon's topic synonyms. */
 const PAIR = '+';
 /** Marks a word of the lexicon's topic synonyms found as itself only ("=effekt" is not "effektivt"). */
