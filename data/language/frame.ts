@@ -234,7 +234,13 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   if (chainSpan) span(chainSpan).forEach((i) => used.add(i));
   // "Et ledelses og medarbejder grundlag" names the charter, not the Medarbejder.
   for (const { hit } of lexicon.charterNames.hits(q)) if (hit.score >= 0.85) span(hit).forEach((i) => used.add(i));
-  const found = findRoles(q, used, asker, notATitle);
+  // "Change management": a word inside a topic the lexicon names in several words is part of that topic.
+  const inTopicWords = (h: EntityHit) =>
+    topicHits.some(
+      ({ phrase, hit }) =>
+        phrase.length > 1 && hit.score >= 0.85 && hit.start <= h.start && h.end <= hit.end && hit.end - hit.start > h.end - h.start,
+    );
+  const found = findRoles(q, used, asker, (h) => notATitle(h) || inTopicWords(h));
   const selfDescribed = found.self;
   // "… så jeg er vist ikke medarbejder længere": a role said not to be is not named.
   const negated = (h: EntityHit) => [1, 2].some((k) => h.start - k >= 0 && negations.has(tokens[h.start - k].word));

@@ -49,6 +49,8 @@ const theLeader = new Set(relations.theLeader.words);
 const endings = ['', ...words.inflections].sort((a, b) => b.length - a.length);
 const definite = relations.definiteEndings;
 const MIN_ROLE_SCORE = 0.75;
+/** How far after a leader's title a description of that leader may start ("skolelederen hos os har ingen …"). */
+const DESCRIBED_WITHIN = 3;
 
 /** The roles a relation means for this asker, step by step up or down; without a stored role, the roles it usually means. */
 function resolve(relation: Relation, asker: RoleId | undefined): string[] {
@@ -249,6 +251,16 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   }
   // What a person does says which leader they are: it outweighs an open word for them ("min afdelingsleder har teamledere under sig").
   if (described.length) hits = hits.filter((h) => described.includes(h) || (h.targets.length === 1 && !related.includes(h)));
+  // "Skolelederen hos os har ingen afdelingsledere": and it outweighs the title of the leader it describes.
+  const describedNext = (h: EntityHit) =>
+    described.some((d) => d.start >= h.end && d.start - h.end <= DESCRIBED_WITHIN && d.targets.every((t) => leaderRoles.has(t)));
+  hits = hits.filter(
+    (h) =>
+      described.includes(h) ||
+      !h.targets.every((t) => leaderRoles.has(t)) ||
+      !describedNext(h) ||
+      hits.some((o) => o !== h && !described.includes(o) && o.start > h.end && describedNext(o)),
+  );
   const self = selfHit && isRoleId(selfHit.targets[0]) ? { ...selfHit, targets: [selfHit.targets[0]] } : undefined;
   const ownOnly = hits.length > 0 && hits.every(asSelf);
   return { hits, ...(self && { self }), ...(ownOnly && { asSelf: true }) };
