@@ -221,8 +221,8 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   // "Jeg som afdelingsleder med teamledere under mig": what the asker says they do, else their stored role, says which leader.
   const own = selfHit && isRoleId(selfHit.targets[0]) ? selfHit.targets[0] : asker;
   hits = hits.map((h) => (own && h.targets.length > 1 && h.targets.includes(own) && asSelf(h) ? { ...h, targets: [own] } : h));
-  // "Som skoleleder på en lille skole hvor jeg selv leder lærerne": what the asker does outweighs the title.
-  if (selfHit && own) hits = hits.filter((h) => !(asSelf(h) && !h.targets.includes(own)));
+  // "Som skoleleder … hvor jeg selv leder lærerne", "jeg er skoleleder … og leder lærerne direkte": what the asker does outweighs the title.
+  if (selfHit && own) hits = hits.filter((h) => !((asSelf(h) || ownTitle(h)) && !h.targets.includes(own)));
   // "Hvad kan jeg som centerchef forvente af direktionen?": the asker's own role is said in passing; the other is asked about.
   if (hits.some((h) => !asSelf(h))) hits = hits.filter((h) => !asSelf(h));
   // "Mine institutionsledere" from a leder af ledere: the leaders under the asker; "min afdelingsleder": the one above.
