@@ -405,10 +405,10 @@ export function extractFrame(message: string, locale?: string, asker?: RoleId, w
   // "… på tværs? Og gælder det også for mig som sekretær?": the asker's own role said in passing, the same.
   const ownGroup = named.length === 1 && (ourGroup(named[0]) || (found.asSelf && named[0].targets[0] === asker));
   if (terms.length && !perspectives.length && !roleAfterCue && ownGroup && searchConcepts(terms).hits.length) {
-    const our = ourGroup(named[0]) ? named[0].start - 1 : -1;
-    used.add(our);
-    // Unless "vi" elsewhere speaks of everyone: then the named role stays the one asked about.
-    if (outside(lexicon.everyone)) used.delete(our);
+    // "Os" is part of the group, not everyone; unless "vi" elsewhere speaks of everyone, the named role is the asker's.
+    const our = ourGroup(named[0]) ? [named[0].start - 1] : [];
+    our.forEach((i) => used.add(i));
+    if (outside(lexicon.everyone)) our.forEach((i) => used.delete(i));
     else {
       explicit = [];
       self = true;

@@ -61,13 +61,14 @@ function resolve(relation: Relation, asker: RoleId | undefined): string[] {
   return roles;
 }
 
+/** "Jeg leder lærerne", "de leder driftslederne": the verb after its subject, right before whom it leads at `start`. */
+const ledByVerb = (tokens: readonly { word: string }[], start: number) =>
+  start >= 2 && verbWords.has(tokens[start - 1].word) && verbSubjects.has(tokens[start - 2].word);
+
 /** Whether a sentence describes someone by what they do ("de har selv ledere under sig"). */
 export const describesRole = (q: Question): boolean =>
-  descriptionIndex.hits(q).length > 0 ||
   // "De leder driftslederne": who is led says which leader.
-  roleIndex
-    .hits(q)
-    .some(({ hit }) => hit.start >= 2 && verbWords.has(q.tokens[hit.start - 1].word) && verbSubjects.has(q.tokens[hit.start - 2].word));
+  descriptionIndex.hits(q).length > 0 || roleIndex.hits(q).some(({ hit }) => ledByVerb(q.tokens, hit.start));
 
 /** Whether `v` names a relation ("nearest", "superior", …). */
 export const isRelation = (v: unknown): v is Relation => typeof v === 'string' && Object.hasOwn(relations.phrases, v);
@@ -166,7 +167,7 @@ export function findRoles(q: Question, used: Set<number>, asker: RoleId | undefi
   for (const led of [...named, ...compounds]) {
     // "Leder for X" or, as a verb, "leder X".
     // The verb after its subject ("jeg leder lærerne"), not the noun ("min leder (afdelingslederen …)").
-    const verb = led.start >= 2 && verbWords.has(tokens[led.start - 1].word) && verbSubjects.has(tokens[led.start - 2].word);
+    const verb = ledByVerb(tokens, led.start);
     const head = verb ? led.start - 1 : led.start - 2;
     const of = head === led.start - 1 || (head >= 0 && ofWords.has(tokens[head + 1].word) && headWords.has(tokens[head].word));
     const leaders = led.targets.every((t) => leaderRoles.has(t));
